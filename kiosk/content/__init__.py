@@ -1,0 +1,1 @@
+"""Content system: YAML loading with locations, schemas, checks, images and hot reload."""
