@@ -9,9 +9,18 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from functools import cache
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, StringConstraints, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 Lang = Literal["ru", "en"]
 LANGS: tuple[Lang, ...] = ("ru", "en")
@@ -19,10 +28,46 @@ LANGS: tuple[Lang, ...] = ("ru", "en")
 NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
+class NotTrueOrFalse:
+    """Stands in for a value like 'no' given to a true/false field, so that pydantic reports a type error
+    instead of silently reading 'no'/'off'/'0' as False (the YAML "Norway problem")."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __repr__(self) -> str:
+        return repr(self.value)
+
+
+def _is_bool_annotation(annotation: Any) -> bool:
+    if annotation is bool:
+        return True
+    if get_origin(annotation) in (Union, type(int | None)):
+        return any(arg is bool for arg in get_args(annotation)) and all(
+            arg is bool or arg is type(None) for arg in get_args(annotation))
+    return False
+
+
+@cache
+def _bool_keys(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(field.alias or name for name, field in model.model_fields.items()
+                 if _is_bool_annotation(field.annotation))
+
+
 class Strict(BaseModel):
-    """Base for every content model: unknown keys are errors, values are immutable."""
+    """Base for every content model: unknown keys are errors, values are immutable, and true/false fields
+    accept only true or false (not yes/no/on/off/0/1)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _only_true_or_false(cls, data: Any) -> Any:
+        keys = _bool_keys(cls) if isinstance(data, dict) else ()
+        wrong = [key for key in keys if key in data and data[key] is not None and not isinstance(data[key], bool)]
+        if not wrong:
+            return data
+        return {key: NotTrueOrFalse(value) if key in wrong else value for key, value in data.items()}
 
 
 class Bilingual(Strict):
