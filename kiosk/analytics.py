@@ -1,0 +1,307 @@
+"""Anonymous visitor analytics in SQLite (var/analytics.sqlite): what visitors open, how long they stay.
+
+Why: curators want to know which stories work; nothing personal is collected. A visit gets a random id
+(`secrets.token_hex`) that links its events and nothing else — no time-of-day-to-person link, no device
+ids, no free text from visitors. Events are buffered in memory and written in one transaction when a visit
+ends (the kiosk is idle then, so the fsync of synchronous=FULL never costs a frame while a finger is on the
+glass), or when the buffer fills. A broken disk never reaches the visitor: failures are counted and shown
+on the admin overlay through `last_error`.
+
+The read side (`summarize`) is used by `run_kiosk.py report`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import secrets
+import sqlite3
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from kiosk.db import StorageError, open_durable
+
+LOG = logging.getLogger("kiosk.analytics")
+
+FILE_NAME = "analytics.sqlite"
+
+MIGRATIONS = [
+    """
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        started_at REAL NOT NULL,
+        ended_at REAL NOT NULL,
+        dwell_s REAL NOT NULL,
+        lang TEXT NOT NULL
+    );
+    CREATE INDEX sessions_started ON sessions(started_at);
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        session_id TEXT,
+        at REAL NOT NULL,
+        kind TEXT NOT NULL,
+        value TEXT NOT NULL
+    );
+    CREATE INDEX events_kind_at ON events(kind, at)
+    """,
+]
+
+KINDS = ("scene_opened", "event_viewed", "language_chosen", "poll_answered")
+MAX_VALUE_CHARS = 200
+MAX_BUFFERED_ROWS = 10_000
+FLUSH_AT_ROWS = 200
+
+
+@dataclass
+class _Visit:
+    id: str
+    started_at: float
+    lang: str
+
+
+class Analytics:
+    """Records one visit at a time. All methods are cheap and never raise.
+
+    `clock` returns wall-clock seconds since the epoch (time.time, or a fake one in tests).
+    """
+
+    def __init__(self, path: Path, clock: Callable[[], float] = time.time, enabled: bool = True,
+                 retry_after_s: float = 60.0) -> None:
+        self.path = Path(path)
+        self.clock = clock
+        self.enabled = enabled
+        self.retry_after_s = retry_after_s
+        self.error_count = 0
+        self.dropped_rows = 0
+        self.last_error: str | None = None
+        self._conn: sqlite3.Connection | None = None
+        self._next_open_try = float("-inf")
+        self._visit: _Visit | None = None
+        self._sessions: list[tuple[str, float, float, float, str]] = []
+        self._events: list[tuple[str | None, float, str, str]] = []
+        if enabled:
+            self._connect()
+
+    # -- visits -------------------------------------------------------------------------------------------
+
+    @property
+    def session_id(self) -> str | None:
+        return self._visit.id if self._visit else None
+
+    def session_start(self, lang: str) -> str:
+        """A visitor touched the idle screen. Returns the new random visit id."""
+        if self._visit is not None:
+            self.session_end(0.0)
+        self._visit = _Visit(secrets.token_hex(8), self._now(), _clip(lang, 8))
+        return self._visit.id
+
+    def session_end(self, idle_wait_s: float = 0.0) -> float | None:
+        """The visit ended. `idle_wait_s`: how long the kiosk waited without a touch before deciding the
+        visitor had gone (idle timeout + countdown); it is not counted as dwell. Returns the dwell seconds."""
+        visit, self._visit = self._visit, None
+        if visit is None:
+            return None
+        ended = self._now()
+        dwell = max(0.0, ended - visit.started_at - max(0.0, idle_wait_s))
+        if self.enabled:
+            self._sessions.append((visit.id, visit.started_at, ended, dwell, visit.lang))
+            self.flush()
+        return dwell
+
+    # -- events -------------------------------------------------------------------------------------------
+
+    def scene_opened(self, name: str) -> None:
+        self._record("scene_opened", name)
+
+    def event_viewed(self, event_id: str) -> None:
+        self._record("event_viewed", event_id)
+
+    def language_chosen(self, lang: str) -> None:
+        if self._visit is not None:
+            self._visit.lang = _clip(lang, 8)
+        self._record("language_chosen", lang)
+
+    def poll_answered(self, question_id: str) -> None:
+        """Which question got an answer — never the answer itself (the poll store keeps the votes)."""
+        self._record("poll_answered", question_id)
+
+    # -- storage ------------------------------------------------------------------------------------------
+
+    def status_line(self) -> str:
+        """One line for the admin overlay."""
+        if not self.enabled:
+            return "analytics: off"
+        if self.last_error is None:
+            return "analytics: ok"
+        return (f"analytics: {self.error_count} write error(s), {self.dropped_rows} record(s) dropped;"
+                f" last: {self.last_error}")
+
+    def flush(self) -> bool:
+        """Write buffered rows in one transaction; True when the buffer is empty afterwards."""
+        if not self.enabled:
+            return True
+        if not self._sessions and not self._events:
+            return True
+        conn = self._connect()
+        if conn is None:
+            self._bound_buffer()
+            return False
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.executemany("INSERT OR REPLACE INTO sessions VALUES (?, ?, ?, ?, ?)", self._sessions)
+                conn.executemany("INSERT INTO events (session_id, at, kind, value) VALUES (?, ?, ?, ?)",
+                                 self._events)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        except (sqlite3.Error, OSError) as exc:
+            self._fail(f"{self.path}: {exc}")
+            self._disconnect()
+            self._bound_buffer()
+            return False
+        self._sessions.clear()
+        self._events.clear()
+        return True
+
+    def close(self) -> None:
+        """End the current visit (program shutdown), write everything, close the file."""
+        if self._visit is not None:
+            self.session_end(0.0)
+        self.flush()
+        self._disconnect()
+
+    def _record(self, kind: str, value: str) -> None:
+        if not self.enabled:
+            return
+        self._events.append((self.session_id, self._now(), kind, _clip(value, MAX_VALUE_CHARS)))
+        if len(self._events) >= FLUSH_AT_ROWS:
+            self.flush()
+
+    def _now(self) -> float:
+        try:
+            return float(self.clock())
+        except Exception:
+            return time.time()
+
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._conn is not None:
+            return self._conn
+        now = self._now()
+        if now < self._next_open_try:
+            return None
+        self._next_open_try = now + self.retry_after_s
+        try:
+            self._conn = open_durable(self.path, MIGRATIONS)
+        except (StorageError, sqlite3.Error, OSError) as exc:
+            self._fail(str(exc))
+        return self._conn
+
+    def _disconnect(self) -> None:
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = None
+
+    def _fail(self, message: str) -> None:
+        self.error_count += 1
+        if message != self.last_error:
+            LOG.warning("analytics not saved: %s", message)
+        self.last_error = message
+
+    def _bound_buffer(self) -> None:
+        overflow = len(self._sessions) + len(self._events) - MAX_BUFFERED_ROWS
+        if overflow > 0:
+            from_events = min(overflow, len(self._events))
+            del self._events[:from_events]
+            del self._sessions[:overflow - from_events]
+            self.dropped_rows += overflow
+
+
+def _clip(value: object, limit: int) -> str:
+    return str(value)[:limit]
+
+
+# -- read side for the report ---------------------------------------------------------------------------
+
+DWELL_BUCKETS: tuple[tuple[float, str], ...] = (
+    (15, "< 15 s"), (30, "15–30 s"), (60, "30–60 s"), (120, "1–2 min"), (300, "2–5 min"),
+    (600, "5–10 min"), (float("inf"), "≥ 10 min"),
+)
+
+
+@dataclass
+class Summary:
+    """Figures for one reporting period (local time of the kiosk PC)."""
+
+    first_day: date
+    last_day: date
+    visits: int = 0
+    visits_per_hour: list[int] = field(default_factory=lambda: [0] * 24)
+    visits_per_day: list[tuple[date, int]] = field(default_factory=list)
+    dwell_buckets: list[tuple[str, int]] = field(default_factory=list)
+    dwell_median_s: float = 0.0
+    dwell_mean_s: float = 0.0
+    top_events: list[tuple[str, int]] = field(default_factory=list)
+    scenes: list[tuple[str, int]] = field(default_factory=list)
+    languages: list[tuple[str, int]] = field(default_factory=list)
+    poll_answers: list[tuple[str, int]] = field(default_factory=list)
+
+
+def open_for_reading(path: Path) -> sqlite3.Connection:
+    """Open an existing analytics file without creating one; raises StorageError with a hint."""
+    if not Path(path).is_file():
+        raise StorageError(f"{path}: no analytics database here — give --db PATH, or run the kiosk first")
+    try:
+        conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=rw", uri=True, timeout=5)
+        conn.execute("SELECT count(*) FROM sessions").fetchone()
+        return conn
+    except sqlite3.Error as exc:
+        raise StorageError(f"{path}: {exc} — is this an analytics.sqlite file?") from exc
+
+
+def summarize(conn: sqlite3.Connection, last_day: date, days: int, top: int = 20) -> Summary:
+    """Counts for the `days` days ending with `last_day` (inclusive)."""
+    first_day = last_day - timedelta(days=max(1, days) - 1)
+    since = datetime.combine(first_day, datetime.min.time()).timestamp()
+    until = datetime.combine(last_day + timedelta(days=1), datetime.min.time()).timestamp()
+    summary = Summary(first_day, last_day)
+
+    rows = conn.execute("SELECT started_at, dwell_s, lang FROM sessions WHERE started_at >= ? AND started_at < ?"
+                        " ORDER BY started_at", (since, until)).fetchall()
+    per_day: dict[date, int] = {}
+    langs: dict[str, int] = {}
+    dwells: list[float] = []
+    for started_at, dwell_s, lang in rows:
+        moment = datetime.fromtimestamp(started_at)
+        summary.visits_per_hour[moment.hour] += 1
+        per_day[moment.date()] = per_day.get(moment.date(), 0) + 1
+        langs[lang] = langs.get(lang, 0) + 1
+        dwells.append(float(dwell_s))
+    summary.visits = len(rows)
+    summary.visits_per_day = [(first_day + timedelta(days=i), per_day.get(first_day + timedelta(days=i), 0))
+                              for i in range((last_day - first_day).days + 1)]
+    counts = [0] * len(DWELL_BUCKETS)
+    for dwell in dwells:
+        counts[next(i for i, (edge, _) in enumerate(DWELL_BUCKETS) if dwell < edge)] += 1
+    summary.dwell_buckets = [(label, n) for (_, label), n in zip(DWELL_BUCKETS, counts, strict=True)]
+    if dwells:
+        summary.dwell_median_s = statistics.median(dwells)
+        summary.dwell_mean_s = statistics.fmean(dwells)
+    summary.languages = sorted(langs.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def counted(kind: str, limit: int | None) -> list[tuple[str, int]]:
+        sql = ("SELECT value, count(*) AS n FROM events WHERE kind = ? AND at >= ? AND at < ?"
+               " GROUP BY value ORDER BY n DESC, value")
+        found = [(str(v), int(n)) for v, n in conn.execute(sql, (kind, since, until))]
+        return found[:limit] if limit else found
+
+    summary.top_events = counted("event_viewed", top)
+    summary.scenes = counted("scene_opened", None)
+    summary.poll_answers = counted("poll_answered", None)
+    return summary

@@ -1,0 +1,1 @@
+"""Pavilion operations: opening hours, systemd watchdog, display power, installer self-checks."""
