@@ -203,7 +203,7 @@ class ContentModel(_Model):
 
     def highlighted(self) -> list[Event]:
         """Events of the attract tour, in date order."""
-        return sorted((e for e in self.events if e.highlight), key=lambda e: e.date)
+        return sorted((e for e in self.events if e.highlight), key=lambda e: e.date.as_float())
 
     @model_validator(mode="wrap")
     @classmethod
