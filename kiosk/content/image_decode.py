@@ -173,7 +173,7 @@ def decode_image(path: Path, box: tuple[int, int], fit: Fit = "contain") -> Deco
             converted = converted.crop((left, top, left + min(box[0], out_w), top + min(box[1], out_h)))
         if converted.mode == "RGBA":
             return DecodedImage(converted.size, "RGBA", converted.tobytes())
-        return DecodedImage(converted.size, "RGBX", converted.convert("RGBX").tobytes())
+        return DecodedImage(converted.size, "RGBX", converted.tobytes("raw", "RGBX"))  # one copy, no convert
     except ImageProblem:
         raise
     except Exception as exc:

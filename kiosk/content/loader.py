@@ -146,7 +146,14 @@ def _content_ids(instance: BaseModel) -> Iterable[tuple[str, Loc]]:
     method = getattr(instance, "content_ids", None)
     if not callable(method):
         return ()
-    return [(str(ident), tuple(loc)) for ident, loc in method()]
+    found: list[tuple[str, Loc]] = []
+    for item in method():
+        if isinstance(item, str):  # an id without a location
+            found.append((item, ()))
+        else:
+            ident, loc = item
+            found.append((str(ident), tuple(loc)))
+    return found
 
 
 def duplicate_id_problems(models: dict[str, BaseModel], locations: dict[str, LocationMap],

@@ -12,11 +12,13 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, RootModel
 from pydantic_core import ErrorDetails
+from pydantic_core.core_schema import ErrorType
 
 from kiosk.content.types import NotTrueOrFalse
 from kiosk.content.yaml_loader import Loc, LocationMap, Pos
 
 _UNION_TYPES = (Union, type(int | None))
+_BUILTIN_ERROR_TYPES = frozenset(get_args(ErrorType))
 
 
 def describe(value: Any) -> str:
@@ -183,8 +185,8 @@ def message_for(err: ErrorDetails, model: type[BaseModel], loc: Loc) -> str:
     text = str(err.get("msg", "invalid value"))
     for prefix in ("Value error, ", "Assertion failed, "):
         text = text.removeprefix(prefix)
-    if kind in ("value_error", "assertion_error"):
-        return text
+    if kind in ("value_error", "assertion_error") or kind not in _BUILTIN_ERROR_TYPES:
+        return text  # written by a validator for curators already
     return f"{text} (got {describe(value)})"
 
 
