@@ -72,6 +72,16 @@ def _ui_spec(problems: list[Problem], config: Any) -> ContentSpec | None:
     return ContentSpec(UI_FILE, UiStrings)
 
 
+def _import_failure(scene: str, module: str, exc: Exception) -> str:
+    if isinstance(exc, ModuleNotFoundError) and exc.name and module.startswith(exc.name):
+        return (f"scene '{scene}': there is no module '{module}': fix the module name or disable the scene "
+                "(enabled: false)")
+    frames = [frame for frame in traceback.extract_tb(exc.__traceback__) if not frame.filename.startswith("<")]
+    where = f" at {display_path(frames[-1].filename)}:{frames[-1].lineno}" if frames else ""
+    return (f"scene '{scene}': module '{module}' cannot be loaded ({type(exc).__name__}: {exc}{where}): "
+            "this is a program error; disable the scene (enabled: false) until it is fixed")
+
+
 def scene_module(config: Any, name: str) -> Any:
     """Import the package of one configured scene (raises what import raises)."""
     return importlib.import_module(config.scenes[name].module)
@@ -91,11 +101,7 @@ def content_specs(config: Any, include_disabled: bool = False) -> SpecList:
         try:
             module = importlib.import_module(entry.module)
         except Exception as exc:
-            last = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
-            where = f" at {Path(last[0].filename).name}:{last[0].lineno}" if last else ""
-            problems.append(_problem(config, name, f"scene '{name}': module '{entry.module}' cannot be loaded "
-                                     f"({type(exc).__name__}: {exc}{where}): fix the module name or "
-                                     "disable the scene (enabled: false)"))
+            problems.append(_problem(config, name, _import_failure(name, entry.module, exc)))
             continue
         content_file = getattr(module, "CONTENT_FILE", None)
         if not content_file:
