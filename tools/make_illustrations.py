@@ -43,10 +43,11 @@ ERA_COLOURS = [
     ((58, 31, 74), (76, 43, 95)),
     ((30, 30, 36), (46, 46, 56)),
 ]
-# Accent colours per lane, in the order of `lanes:` (main accent, soft accent).
+# Accent colours per lane, in the order of `lanes:` (main accent, soft accent); the hues of the theme's
+# `runet` and `moscow` colour tokens.
 LANE_COLOURS = [
-    ((242, 165, 65), (245, 212, 145)),
-    ((232, 72, 79), (244, 163, 166)),
+    ((79, 179, 255), (169, 219, 255)),
+    ((255, 122, 89), (255, 194, 176)),
 ]
 
 # Short language-neutral tokens taken from the facts table / press release (see timeline.yaml sources).

@@ -89,7 +89,7 @@ class Lane(_Model):
     title: Bilingual
     """Lane name shown at the lane's start."""
     colour: ColourToken
-    """Name of a theme colour token for this lane, e.g. `lane.runet` (not a literal colour)."""
+    """Name of a colour token in config/theme.yaml for this lane, e.g. `runet` (not a literal colour)."""
 
 
 class Era(_Model):
@@ -227,14 +227,13 @@ class ContentModel(_Model):
 
 def _as_details(exc: ValidationError) -> list[InitErrorDetails]:
     """Re-wrap existing errors (type, location, message kept) so they can be merged with ours."""
-    return [InitErrorDetails(type=PydanticCustomError(err["type"], err["msg"].replace("{", "{{")
-                                                      .replace("}", "}}")),
-                             loc=err["loc"], input=err["input"]) for err in exc.errors()]
+    # Without a context PydanticCustomError keeps the message verbatim (braces included).
+    return [InitErrorDetails(type=PydanticCustomError(err["type"], err["msg"]), loc=err["loc"], input=err["input"])
+            for err in exc.errors()]
 
 
 def _problem(kind: str, message: str, loc: tuple[str | int, ...], value: Any) -> InitErrorDetails:
-    escaped = message.replace("{", "{{").replace("}", "}}")
-    return InitErrorDetails(type=PydanticCustomError(kind, escaped), loc=loc, input=value)
+    return InitErrorDetails(type=PydanticCustomError(kind, message), loc=loc, input=value)
 
 
 def _items(data: Any, key: str) -> list[tuple[int, dict[str, Any]]]:
