@@ -11,7 +11,7 @@ import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, BeforeValidator, RootModel
 
@@ -31,7 +31,7 @@ def _is_asset_metadata(metadata: Any) -> bool:
 
 
 def _split_annotated(annotation: Any) -> tuple[Any, tuple[Any, ...]]:
-    if get_origin(annotation) is not None and str(get_origin(annotation)) == "typing.Annotated":
+    if get_origin(annotation) is Annotated:
         inner, *metadata = get_args(annotation)
         return inner, tuple(metadata)
     return annotation, ()
@@ -105,7 +105,7 @@ def _suggest(root: Path, relative: str) -> str:
     except OSError:
         return ""
     same_case = [name for name in names if name.lower() == target.name.lower()]
-    close = same_case or difflib.get_close_matches(target.name, names, n=1, cutoff=0.6)
+    close = same_case or difflib.get_close_matches(target.name, names, n=1, cutoff=0.75)
     if not close:
         return ""
     prefix = relative.rsplit("/", 1)[0] + "/" if "/" in relative else ""

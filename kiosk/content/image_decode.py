@@ -68,7 +68,9 @@ def _open(path: Path) -> Image.Image:
         raise ImageProblem("this is not an image the kiosk can read (damaged, or not really "
                            f"a {path.suffix.lstrip('.').upper() or 'picture'} file): save it again as PNG or JPEG") from None
     except OSError as exc:
-        raise ImageProblem(f"the file cannot be read ({exc.strerror or exc})") from None
+        if exc.strerror is None:  # Pillow's own errors ("Truncated File Read", ...), not the file system's
+            raise ImageProblem(_describe_decode_failure(exc)) from None
+        raise ImageProblem(f"the file cannot be read ({exc.strerror})") from None
     except Exception as exc:  # Pillow raises many kinds on garbage headers
         raise ImageProblem(f"the image is damaged and cannot be read ({type(exc).__name__})") from None
     _guard_size(*image.size)

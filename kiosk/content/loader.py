@@ -160,7 +160,7 @@ def duplicate_id_problems(models: dict[str, BaseModel], locations: dict[str, Loc
                           shown: dict[str, str]) -> list[Problem]:
     """Ids must be unique across all files; each repeat is reported with the first place it was used."""
     first: dict[str, tuple[str, Pos]] = {}
-    problems = []
+    problems: list[Problem] = []
     for file, instance in models.items():
         try:
             ids = list(_content_ids(instance))
@@ -171,11 +171,12 @@ def duplicate_id_problems(models: dict[str, BaseModel], locations: dict[str, Loc
             position = locations[file].nearest(loc)
             if ident in first:
                 other_file, (line, col) = first[ident]
+                where = f"line {line}, column {col}" if other_file == file else f"{other_file}:{line}:{col}"
                 problems.append(Problem(shown[file], *position, "error",
-                                        f"duplicate id '{ident}': already used at {other_file}:{line}:{col} "
+                                        f"duplicate id '{ident}': already used at {where} "
                                         "— every id must be unique, rename one of them"))
             else:
-                first[ident] = (shown[file], position)
+                first[ident] = (file, position)
     return problems
 
 

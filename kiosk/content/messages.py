@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from typing import Any, Union, get_args, get_origin
+from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, RootModel
 from pydantic_core import ErrorDetails
@@ -63,7 +63,7 @@ def clean_loc(data: Any, loc: Iterable[Any]) -> tuple[Loc, bool]:
 def _expand(annotation: Any) -> list[Any]:
     """Concrete types behind Annotated / Optional / Union / RootModel."""
     origin = get_origin(annotation)
-    if origin is not None and str(origin) == "typing.Annotated":
+    if origin is Annotated:
         return _expand(get_args(annotation)[0])
     if origin in _UNION_TYPES:
         return [t for arg in get_args(annotation) for t in _expand(arg)]

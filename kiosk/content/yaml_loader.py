@@ -118,6 +118,7 @@ class _Builder:
         self._built: set[int] = set()
         self._stack: set[int] = set()
         self._alias_depth = 0
+        self._alias_use: Pos = (1, 1)
 
     def build(self, node: Node, path: Loc, key_pos: Pos | None = None, depth: int = 0) -> Any:
         ident = id(node)
@@ -128,11 +129,13 @@ class _Builder:
         reused = ident in self._built
         self._built.add(ident)
         if reused:
+            if not self._alias_depth:  # where the outermost repetition is used, to point the error there
+                self._alias_use = key_pos or self.locations.nearest(path[:-1])
             self._alias_depth += 1
         if self._alias_depth:
             self.alias_nodes += 1
             if self.alias_nodes > self.max_alias_nodes:
-                raise YamlError(*_pos(node), f"aliases ('*name') expand to more than {self.max_alias_nodes} "
+                raise YamlError(*self._alias_use, f"aliases ('*name') expand to more than {self.max_alias_nodes} "
                                 "values (an 'alias bomb'): copy the text instead of repeating anchors")
         self._stack.add(ident)
         try:
@@ -222,6 +225,8 @@ class _Builder:
             if id(source) in self._stack:
                 raise YamlError(*_pos(source), "an anchor ('&') is merged into itself: this would never end")
             self._stack.add(id(source))
+            if not self._alias_depth:
+                self._alias_use = _pos(value_node)
             self._alias_depth += 1  # merged content is always a repetition: count it against the cap
             try:
                 for key_node, sub_node in source.value:
@@ -248,10 +253,8 @@ def decode_utf8(raw: bytes) -> str:
         before = raw[:exc.start]
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
-        hint = ""
-        if _looks_like_cp1251(raw):
-            hint = " (it looks like Windows-1251)"
-        raise YamlError(line, col, f"file is not UTF-8 (byte 0x{raw[exc.start]:02X} at line {line}){hint}: "
+        hint = "; it looks like Windows-1251" if _looks_like_cp1251(raw) else ""
+        raise YamlError(line, col, f"file is not UTF-8 (byte 0x{raw[exc.start]:02X} at line {line}{hint}): "
                         "save it as UTF-8") from None
 
 
@@ -275,6 +278,8 @@ def _mark_pos(mark: Any) -> Pos:
 _TAB_MESSAGE = "a tab is used for indentation: YAML needs spaces, replace the tab with spaces"
 
 
+_INDENT_MESSAGE = ("the indentation of this line does not match the lines above it: keys of one block, and "
+                   "'- ' items of one list, must start in the same column")
 _SYNTAX_HINTS: list[tuple[str, str, bool]] = [
     # (fragment of libyaml's problem or context, curator message, report at the context mark)
     ("tab character", _TAB_MESSAGE, False),
@@ -283,12 +288,12 @@ _SYNTAX_HINTS: list[tuple[str, str, bool]] = [
     ("found unexpected end of stream", "a quote opened here is never closed: add the closing quote", True),
     ("mapping values are not allowed", "unexpected ':' here: put text that contains ': ' in quotes, "
      "or fix the indentation", False),
-    ("did not find expected key", "indentation is wrong here: keys of one block must start in the same column",
-     False),
-    ("did not find expected '-' indicator", "indentation is wrong here: list items ('- ') of one list must "
-     "start in the same column", False),
-    ("did not find expected ',' or ']'", "a list in [brackets] is not closed: add ']' or a ','", True),
-    ("did not find expected ',' or '}'", "a mapping in {braces} is not closed: add '}' or a ','", True),
+    ("did not find expected key", _INDENT_MESSAGE, False),
+    ("did not find expected '-' indicator", _INDENT_MESSAGE, False),
+    ("did not find expected ',' or ']'", "a list in [brackets] is not closed, or a text in it contains "
+     "': ': add the ']' or put the text in quotes", True),
+    ("did not find expected ',' or '}'", "a mapping in {braces} is not closed, or a text in it contains "
+     "': ': add the '}' or put the text in quotes", True),
     ("found undefined alias", "this '*name' refers to an anchor '&name' that is not defined above it", False),
     ("found unknown escape character", "unknown escape after '\\' in \"double quotes\": use 'single quotes' "
      "or write '\\\\'", False),
