@@ -35,6 +35,7 @@ from kiosk.pages.model import (
 Rect = tuple[int, int, int, int]  # x, y, width, height in page px
 
 HEADING_SCALE = {1: 2.0, 2: 1.5, 3: 1.17}
+SMALL_SCALE = 0.875  # 16 -> 14 px (DejaVu Serif at 13 px hints "и" into "п")
 LIST_INDENT = 40
 CELL_PADDING = 4
 CELL_SPACING = 2
@@ -234,13 +235,13 @@ class _Builder:
         if isinstance(block, HeadingBlock):
             text = block.text.pick(self.lang)
             flowed = flow_text([Span(text)], self.fonts, face="serif-bold", size=round(size * HEADING_SCALE[block.level]),
-                               x=self.left, y=y, width=self.inner, align=block.align)
+                               x=self.left, y=y, width=self.inner, align=block.align, colour=block.colour)
             self.add_flow(flowed, index)
             return flowed.bottom, flowed.line_bottoms, len(text)
         if isinstance(block, ParagraphBlock):
             text = block.text.pick(self.lang)
             flowed = flow_text(parse_inline(text), self.fonts, face="serif-bold" if block.bold else "serif",
-                               size=round(size * 0.8) if block.small else size, x=self.left, y=y,
+                               size=round(size * SMALL_SCALE) if block.small else size, x=self.left, y=y,
                                width=self.inner, align=block.align, colour=block.colour)
             self.add_flow(flowed, index)
             return flowed.bottom, flowed.line_bottoms, len(text)

@@ -113,6 +113,7 @@ class HeadingBlock(Strict):
     level: int = Field(default=1, ge=1, le=3)
     text: Bilingual
     align: Align = "left"
+    colour: Colour | None = None
 
 
 class ParagraphBlock(Strict):
