@@ -1,7 +1,7 @@
 """Active Citizen scene: the project's story, what city votes decided, and a live poll with durable votes.
 
-Exports for the engine: CONTENT_FILE, ContentModel, REPORTS (`run_kiosk.py report votes`). SCENE is added
-with the scene UI.
+Exports for the engine: CONTENT_FILE, ContentModel, REPORTS (`run_kiosk.py report votes --out DIR`), CHECKS
+(`check`: option lists changed after votes). SCENE is added with the scene UI.
 """
 
 from __future__ import annotations
@@ -9,10 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from scenes.active_citizen.checks import option_change_problems
 from scenes.active_citizen.model import ContentModel
-from scenes.active_citizen.report import write_vote_report
+from scenes.active_citizen.report import report_votes, write_vote_report
 
 CONTENT_FILE = "active_citizen.yaml"
-REPORTS: dict[str, Callable[..., Any]] = {"votes": write_vote_report}
+REPORTS: dict[str, Callable[..., Any]] = {"votes": report_votes}
+CHECKS: list[Callable[..., Any]] = [option_change_problems]
 
-__all__ = ["CONTENT_FILE", "REPORTS", "ContentModel", "write_vote_report"]
+__all__ = ["CHECKS", "CONTENT_FILE", "REPORTS", "ContentModel", "report_votes", "write_vote_report"]

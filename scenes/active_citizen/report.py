@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import logging
 import re
 from pathlib import Path
 
+from kiosk.content.loader import load_file
 from kiosk.db import StorageError
 from scenes.active_citizen.charts import largest_remainder, respondent_percentages
 from scenes.active_citizen.model import ContentModel, Question
-from scenes.active_citizen.store import VoteStore, signature_ids
+from scenes.active_citizen.store import VoteStore, db_path_for, signature_ids
+
+LOG = logging.getLogger("kiosk.report")
+CONTENT_FILE = "active_citizen.yaml"
 
 SUMMARY_NAME = "summary.csv"
 ENCODING = "utf-8-sig"  # the BOM makes spreadsheet programs read UTF-8 Cyrillic correctly
@@ -27,6 +32,13 @@ SUMMARY_HEADER = ["question_id", "status", "kind", "text_ru", "text_en", "respon
 def _file_name(question_id: str) -> str:
     safe = re.sub(r"[^a-z0-9-]+", "_", question_id.lower()).strip("_") or "question"
     return f"question_{safe}.csv"
+
+
+def _cell(value: object) -> object:
+    """Text a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def _utc(timestamp: float | None) -> str:
@@ -72,8 +84,9 @@ def write_vote_report(db_path: Path, out_dir: Path, content: ContentModel | None
                 writer.writerow(QUESTION_HEADER)
                 for option_id, value, percent in zip(order, values, percents, strict=True):
                     option = question.option(option_id) if question else None
-                    writer.writerow([option_id, option.text.ru if option else "", option.text.en if option else "",
-                                     value, f"{percent:.1f}", "" if content is None else ("yes" if option else "no")])
+                    writer.writerow([_cell(option_id), _cell(option.text.ru if option else ""),
+                                     _cell(option.text.en if option else ""), value, f"{percent:.1f}",
+                                     "" if content is None else ("yes" if option else "no")])
             written.append(path)
             leading = max(order, key=lambda oid: counts.get(oid, 0)) if counts else ""
             status = ("unknown" if content is None else "not in content" if question is None
@@ -87,6 +100,17 @@ def write_vote_report(db_path: Path, out_dir: Path, content: ContentModel | None
     with summary.open("w", encoding=ENCODING, newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(SUMMARY_HEADER)
-        writer.writerows(summary_rows)
+        writer.writerows([_cell(cell) for cell in row] for row in summary_rows)
     written.append(summary)
     return written
+
+
+def report_votes(out_dir: Path, var_dir: Path, content_dir: Path | None = None) -> list[Path]:
+    """`run_kiosk.py report votes --out DIR`: the kiosk's votes database with texts from the content folder
+    (the report command passes these arguments by name). Invalid content only leaves the texts blank."""
+    content = None
+    if content_dir is not None:
+        content, problems, _ = load_file(Path(content_dir) / CONTENT_FILE, ContentModel)
+        for problem in problems:
+            LOG.warning("%s (the report leaves question texts blank)", problem)
+    return write_vote_report(db_path_for(Path(var_dir)), Path(out_dir), content)

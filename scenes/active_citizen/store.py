@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -100,7 +100,12 @@ class VoteStore:
     def __init__(self, path: Path, busy_timeout_s: float = 0.5) -> None:
         self.path = path
         self._lock = threading.Lock()
-        self._conn = open_durable(path, MIGRATIONS, timeout_s=busy_timeout_s)
+        try:
+            self._conn = open_durable(path, MIGRATIONS, timeout_s=busy_timeout_s)
+        except StorageError as exc:
+            if isinstance(exc.__cause__, sqlite3.Error):
+                raise self._error("cannot be opened", exc.__cause__) from exc
+            raise StorageError(f"votes database {path} cannot be opened: {exc}") from exc
         try:
             self._probe()
         except StorageError:
@@ -114,8 +119,13 @@ class VoteStore:
             if verdict != "ok":
                 raise StorageError(f"votes database {self.path} is damaged ({verdict}) — move the file aside "
                                    "(the kiosk starts a new one) and keep it for recovery")
+            # A read-only file only fails on a real page write: rewrite the schema version, then roll back.
+            version = self._conn.execute("PRAGMA user_version").fetchone()[0]
             self._conn.execute("BEGIN IMMEDIATE")
-            self._conn.execute("ROLLBACK")
+            try:
+                self._conn.execute(f"PRAGMA user_version={int(version)}")
+            finally:
+                self._conn.execute("ROLLBACK")
         except sqlite3.Error as exc:
             raise self._error("cannot be opened for voting", exc) from exc
 
@@ -235,11 +245,15 @@ class VoteStore:
         return rows == [("ok",)]
 
 
-def check_option_changes(content: ContentModel, store: VoteStore) -> list[str]:
-    """One message per question whose options changed since visitors voted on it (for the check pass)."""
-    problems = []
+Loc = tuple[str | int, ...]
+
+
+def option_changes(content: ContentModel, signatures: Mapping[str, str | None]) -> list[tuple[Loc, str]]:
+    """(location in the content, message) for every question whose option ids differ from the ones stored
+    with its votes. `signatures`: question id -> stored signature (VoteStore.signature / read_signatures)."""
+    problems: list[tuple[Loc, str]] = []
     for index, question in enumerate(content.poll.questions):
-        stored = store.signature(question.id)
+        stored = signatures.get(question.id)
         if stored is None or stored == question.options_signature:
             continue
         before, now = signature_ids(stored), question.option_ids()
@@ -248,11 +262,39 @@ def check_option_changes(content: ContentModel, store: VoteStore) -> list[str]:
         change = "; ".join(part for part in (
             f"removed {', '.join(removed)}" if removed else "",
             f"added {', '.join(added)}" if added else "") if part)
-        problems.append(
-            f"poll.questions[{index}].options: question '{question.id}' changed its options since visitors voted "
-            f"on it ({change}) — give it a new id; to keep the old results on record, keep the old question "
-            f"with its old options and `retired: true`")
+        problems.append((("poll", "questions", index, "options"),
+                         f"question '{question.id}' changed its options since visitors voted on it ({change}) — "
+                         "give it a new id; to keep the old results on record, keep the old question with its "
+                         "old options and `retired: true`"))
     return problems
+
+
+def check_option_changes(content: ContentModel, store: VoteStore) -> list[str]:
+    """One message per question whose options changed since visitors voted on it (for the check pass)."""
+    signatures = {question.id: store.signature(question.id) for question in content.poll.questions}
+    return [f"poll.questions[{loc[2]}].options: {message}" for loc, message in option_changes(content, signatures)]
+
+
+def read_signatures(path: Path) -> dict[str, str | None]:
+    """Stored option signatures, read without writing anything (for `check`, which may run as another user
+    while the kiosk is up). A missing file means no votes yet. Raises StorageError if unreadable."""
+    if not path.exists():
+        return {}
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2.0)
+    except sqlite3.Error as exc:
+        raise StorageError(f"votes database {path} cannot be read: {exc}") from exc
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "questions" not in tables:  # schema 1 kept no signatures
+            return {}
+        return {str(qid): None if sig is None else str(sig)
+                for qid, sig in conn.execute("SELECT question_id, options_signature FROM questions")}
+    except sqlite3.Error as exc:
+        raise StorageError(f"votes database {path} cannot be read: {exc} — move the file aside if it is "
+                           "damaged") from exc
+    finally:
+        conn.close()
 
 
 def benchmark_votes(path: Path, seconds: float = 2.0) -> float:
