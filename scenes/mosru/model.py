@@ -16,7 +16,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, field_validator, model_validator
 
 from kiosk.content.types import Bilingual, DateField, OptionalBilingual, Strict
 from kiosk.pages.model import Site
@@ -78,6 +78,14 @@ class AddressBar(Strict):
     reconstructed: bool
     note: Bilingual
     source: SourceRef
+
+    @field_validator("reconstructed")
+    @classmethod
+    def _must_admit_reconstruction(cls, value: bool) -> bool:
+        if value is not True:
+            raise ValueError("reconstructed must stay true: the 1990s address of the site was not found in the "
+                             "sources (facts.md); change it only with a sourced address and a facts row")
+        return value
 
 
 class ThenFact(Strict):
@@ -249,10 +257,3 @@ class ContentModel(Strict):
     dialup: Dialup
     today: TodaySite
     chrome: Chrome
-
-    @model_validator(mode="after")
-    def _address_must_admit_reconstruction(self) -> ContentModel:
-        if not self.address.reconstructed:
-            raise ValueError("address.reconstructed must stay true: the 1990s address of the site was not found "
-                             "in the sources (facts.md); change it only with a sourced address and a facts row")
-        return self

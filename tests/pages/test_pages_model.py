@@ -135,7 +135,7 @@ pages:
     model, problems, _ = load_file(path, _SiteFile, shown="site.yaml")
     assert model is None
     lines = sorted(str(p) for p in problems)
-    assert any(line.startswith("site.yaml:8:15: error: 'en' is missing") for line in lines), lines
-    assert any(line.startswith("site.yaml:11:") and "there is no page 'there'" in line and "pages are: home" in line
+    assert any(line.startswith("site.yaml:8:9: error: 'en' is missing") for line in lines), lines
+    assert any(line.startswith("site.yaml:10:9: error: link [туда](there) in 'ru'") and "pages are: home" in line
                for line in lines), lines
     assert any(line.startswith("site.yaml:13:") and "'sparkle' is not a known kind" in line for line in lines), lines
