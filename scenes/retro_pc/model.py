@@ -103,6 +103,9 @@ class BootLine(Strict):
 class BootScript(Strict):
     memory_test_seconds: float = Field(default=2.0, ge=0, le=20)
     pause_after_post: float = Field(default=1.0, ge=0, le=20)
+    skip_hint: LineText = Field(default_factory=lambda: OptionalBilingual(
+        ru="Коснитесь экрана или нажмите любую клавишу, чтобы пропустить",
+        en="Tap the screen or press any key to skip"))
     dos: list[BootLine] = Field(default_factory=list)
 
 
@@ -214,6 +217,7 @@ class Dialer(Strict):
     init: str = "ATZ"
     number: str = Field(default="2345678", pattern=r"^[0-9,\- ]{3,20}$")
     connect_bps: int = Field(default=14400, ge=300, le=56000)
+    handshake_seconds: float = Field(default=6.0, ge=0.5, le=30)
     source: str | None = None
 
 
@@ -252,10 +256,10 @@ class ContentModel(Strict):
         return self
 
     def keyset(self, name: str) -> KeySet:
-        return self.keysets.get(name, FULL_KEYSET)  # type: ignore[call-overload,no-any-return]
+        return self.keysets.get(name, FULL_KEYSET)  # type: ignore[call-overload]
 
-    def content_ids(self) -> list[str]:
-        """Full paths of every file and folder (for `check` listings)."""
+    def file_paths(self) -> list[str]:
+        """Full DOS paths of every file and folder (not content ids: they need not be unique across files)."""
         return [path for path, _ in walk_paths(self.filesystem, "C:")]
 
 

@@ -16,7 +16,7 @@ def _t(ru: str, en: str) -> Bilingual:
 
 
 def _f(ru: str, en: str) -> Bilingual:
-    return Field(default_factory=lambda: _t(ru, en))  # type: ignore[no-any-return]
+    return Field(default_factory=lambda: _t(ru, en))
 
 
 class HelpLine(Strict):
@@ -25,7 +25,7 @@ class HelpLine(Strict):
 
 
 DEFAULT_HELP = [
-    ("DIR", "список файлов и каталогов (DIR /W — в несколько колонок)", "list files and folders (DIR /W: wide)"),
+    ("DIR", "список файлов и каталогов (DIR /W - в несколько колонок)", "list files and folders (DIR /W: wide)"),
     ("CD", "сменить каталог: CD GAMES, CD.., CD\\", "change folder: CD GAMES, CD.., CD\\"),
     ("TYPE", "показать текстовый файл: TYPE README.TXT", "show a text file: TYPE README.TXT"),
     ("EDIT", "редактор текстов: EDIT ПИСЬМО.TXT", "text editor: EDIT LETTER.TXT"),
@@ -35,7 +35,7 @@ DEFAULT_HELP = [
     ("DATE", "показать или сменить дату", "show or set the date"),
     ("TIME", "показать или сменить время", "show or set the time"),
     ("NC", "файловый менеджер (C:\\NC)", "file manager (C:\\NC)"),
-    ("BLOCKS", "игра «Блоки» (C:\\GAMES)", "the Blocks game (C:\\GAMES)"),
+    ("BLOCKS", "игра \"Блоки\" (C:\\GAMES)", "the Blocks game (C:\\GAMES)"),
     ("README", "о домашних компьютерах 1990-х", "about home computers of the 1990s"),
 ]
 
@@ -56,11 +56,11 @@ class SystemTexts(Strict):
     abnormal_termination: Bilingual = _f("Аварийное завершение программы", "Abnormal program termination")
     not_executable: Bilingual = _f("Этот файл не запускается на выставочном ПК",
                                    "This file does not run on the exhibition PC")
-    volume_in_drive: Bilingual = _f(" Том в устройстве C имеет метку {label}", " Volume in drive C is {label}")
-    volume_serial: Bilingual = _f(" Серийный номер тома: {serial}", " Volume Serial Number is {serial}")
-    directory_of: Bilingual = _f(" Содержимое каталога {path}", " Directory of {path}")
+    volume_in_drive: Bilingual = _f("Том в устройстве C имеет метку {label}", "Volume in drive C is {label}")
+    volume_serial: Bilingual = _f("Серийный номер тома: {serial}", "Volume Serial Number is {serial}")
+    directory_of: Bilingual = _f("Содержимое каталога {path}", "Directory of {path}")
     files_total: Bilingual = _f("{count:>9} файл(ов) {size:>14} байт", "{count:>9} file(s) {size:>14} bytes")
-    dirs_free: Bilingual = _f("{free:>39} байт свободно", "{free:>30} bytes free")
+    dirs_free: Bilingual = _f("{free:>33} байт свободно", "{free:>32} bytes free")
     dir_marker: Bilingual = _f("<КАТ>", "<DIR>")
     current_date: Bilingual = _f("Текущая дата: {date}", "Current date is {date}")
     enter_date: Bilingual = _f("Введите новую дату (дд.мм.гг): ", "Enter new date (mm-dd-yy): ")
@@ -70,7 +70,7 @@ class SystemTexts(Strict):
     invalid_time: Bilingual = _f("Неверное время", "Invalid time")
     weekdays: Bilingual = _f("Пн Вт Ср Чт Пт Сб Вс", "Mon Tue Wed Thu Fri Sat Sun")
     help_title: Bilingual = _f("Команды (наберите и нажмите Enter):", "Commands (type one and press Enter):")
-    help_footer: Bilingual = _f("Программы запускаются по имени, с .EXE или без. Стрелка вверх — прошлая команда.",
+    help_footer: Bilingual = _f("Программы запускаются по имени, с .EXE или без. Стрелка вверх - прошлая команда.",
                                 "Run a program by its name, with or without .EXE. Up arrow: previous command.")
     help: list[HelpLine] = Field(default_factory=lambda: [
         HelpLine(command=c, text=_t(ru, en)) for c, ru, en in DEFAULT_HELP])
@@ -97,8 +97,8 @@ class SystemTexts(Strict):
     commander_updir: Bilingual = _f("►ВВЕРХ◄", "►UP--DIR◄")
     commander_subdir: Bilingual = _f("►КАТАЛОГ◄", "►SUB-DIR◄")
     commander_help: Bilingual = _f(
-        "Стрелки или касание — выбрать файл. Enter или двойное касание — открыть. "
-        "Tab — другая панель. F3 — просмотр, F4 — правка, F10 — выход.",
+        "Стрелки или касание - выбрать файл. Enter или двойное касание - открыть. "
+        "Tab - другая панель. F3 - просмотр, F4 - правка, F10 - выход.",
         "Arrows or a tap select a file. Enter or a double tap opens it. Tab: other panel. "
         "F3 view, F4 edit, F10 quit.")
     not_in_exhibit: Bilingual = _f("На выставочном ПК эта функция отключена", "Disabled on the exhibition PC")
@@ -107,22 +107,24 @@ class SystemTexts(Strict):
     editor_status: Bilingual = _f("Стр {line} Кол {col}", "Ln {line} Col {col}")
     editor_saved: Bilingual = _f("Записано: {name}", "Saved: {name}")
     editor_modified: Bilingual = _f("*изменён*", "*modified*")
-    editor_save_prompt: Bilingual = _f("Сохранить изменения? (Y/N, Esc — отмена)",
+    editor_save_prompt: Bilingual = _f("Сохранить изменения? (Д/Н, Esc - отмена)",
                                        "Save changes? (Y/N, Esc cancels)")
+    editor_name_prompt: Bilingual = _f("Имя файла: ", "File name: ")
     editor_readonly: Bilingual = _f("Только просмотр", "View only")
     editor_help: Bilingual = _f(
-        "Стрелки, Home, End, PgUp, PgDn — движение. Буквы — ввод текста. F2 — записать, Esc или F10 — выйти.",
+        "Стрелки, Home, End, PgUp, PgDn - движение. Буквы - ввод текста. F2 - записать, Esc или F10 - выйти.",
         "Arrows, Home, End, PgUp, PgDn move. Letters type. F2 saves, Esc or F10 quits.")
     # falling blocks
+    blocks_title: Bilingual = _f("Б Л О К И", "B L O C K S")
     blocks_score: Bilingual = _f("Очки", "Score")
     blocks_lines: Bilingual = _f("Линии", "Lines")
     blocks_level: Bilingual = _f("Уровень", "Level")
     blocks_next: Bilingual = _f("Дальше", "Next")
     blocks_game_over: Bilingual = _f("ИГРА ОКОНЧЕНА", "GAME OVER")
-    blocks_again: Bilingual = _f("Enter — снова, Esc — выход", "Enter: again, Esc: quit")
+    blocks_again: Bilingual = _f("Enter - снова, Esc - выход", "Enter: again, Esc: quit")
     blocks_controls: Bilingual = _f("←→ двигать|↑ повернуть|↓ быстрее|Пробел сбросить|Esc выход",
                                     "←→ move|↑ rotate|↓ faster|Space drop|Esc quit")
     # modem
-    dialer_cancel: Bilingual = _f("Esc — положить трубку", "Esc hangs up")
+    dialer_cancel: Bilingual = _f("Esc - положить трубку", "Esc hangs up")
     dialer_no_browser: Bilingual = _f("Браузер будет доступен позже. Связь завершена.",
                                       "The browser comes later. Line closed.")

@@ -154,7 +154,7 @@ class TextScreen:
     def box(self, col: int, row: int, width: int, height: int, color: int | None = None,
             double: bool = True, fill: bool = True) -> None:
         """A frame of box-drawing characters; the inside is blanked unless fill=False."""
-        tl, tr, bl, br, h, v = DOUBLE_BOX if double else SINGLE_BOX
+        tl, tr, bl, br, h, v = tuple(DOUBLE_BOX if double else SINGLE_BOX)
         self.put(col, row, tl + h * (width - 2) + tr, color)
         for r in range(row + 1, row + height - 1):
             if fill:
@@ -241,8 +241,8 @@ class CellFont:
             font.antialiased = candidate.suffix != ".otb"
             font.origin = True
             font.pad = False
-            ascender = font.get_sized_ascender()
-            descender = -font.get_sized_descender()
+            ascender = font.get_sized_ascender(0)
+            descender = -font.get_sized_descender(0)
             baseline = ascender + max(0, (CELL_H - ascender - descender) // 2)
             return cls(font, baseline, 0)
         raise FileNotFoundError(f"no usable text-mode font: {path or DEFAULT_FONT}")
