@@ -110,10 +110,19 @@ done
 
 note "3. code in $PREFIX (owned by root: the kiosk can read it, not change it)"
 if [ "$SOURCE" != "$PREFIX" ]; then
+    keep=()
+    if [ -f "$PREFIX/config/kiosk.yaml" ]; then
+        # This PC's settings (screen, schedule, PIN hash) survive an update; compare with the .dist copy.
+        keep=(--exclude=/config/kiosk.yaml)
+        note "   keeping this PC's config/kiosk.yaml; the release's version is written to config/kiosk.yaml.dist"
+    fi
     run mkdir -p "$PREFIX"
-    run rsync -a --delete --exclude=.git/ --exclude=.venv/ --exclude=var/ --exclude=out/ --exclude=__pycache__/ \
+    run rsync -a --delete --exclude=/.git/ --exclude=/.venv/ --exclude=/var/ --exclude=/out/ --exclude=__pycache__/ \
         --exclude='*.egg-info/' --exclude=.pytest_cache/ --exclude=.mypy_cache/ --exclude=.ruff_cache/ \
-        "$SOURCE/" "$PREFIX/"
+        "${keep[@]}" "$SOURCE/" "$PREFIX/"
+    if [ ${#keep[@]} -gt 0 ]; then
+        run install -m 0644 "$SOURCE/config/kiosk.yaml" "$PREFIX/config/kiosk.yaml.dist"
+    fi
 fi
 run chown -R root:root "$PREFIX"
 run find "$PREFIX" -path "$PREFIX/var" -prune -o -path "$PREFIX/.venv" -prune -o -exec chmod go-w {} +
@@ -141,6 +150,7 @@ note "6. lockdown of the PC (no consoles, no SysRq, no Ctrl+Alt+Del reboot)"
 put_file "$SOURCE/deploy/system/pam-runet30-kiosk" /etc/pam.d/runet30-kiosk 0644
 put_file "$SOURCE/deploy/system/90-runet30-kiosk-sysctl.conf" /etc/sysctl.d/90-runet30-kiosk.conf 0644
 put_file "$SOURCE/deploy/system/logind-runet30-kiosk.conf" /etc/systemd/logind.conf.d/runet30-kiosk.conf 0644
+put_file "$SOURCE/deploy/system/journald-runet30-kiosk.conf" /etc/systemd/journald.conf.d/runet30-kiosk.conf 0644
 run systemctl mask ctrl-alt-del.target
 run sysctl -q -p /etc/sysctl.d/90-runet30-kiosk.conf
 

@@ -5,7 +5,8 @@ Why: the kiosk runs unattended for months; installers write the hours once in co
 every answer is a function of the datetimes passed in, so tests cover weekdays, holidays and midnight.
 
 Rules:
-- `weekdays`: per day `{open: "10:00", close: "22:00"}`; a day left out or set to null/"closed" is closed.
+- `weekdays`: per day `{open: "10:00", close: "22:00"}`; a day left out or set to null/"closed" is closed
+  (but no `weekdays` at all, or an empty mapping, means every day round the clock).
   A close time at or before the open time means the day's hours run past midnight ("10:00"–"02:00" is open
   until 02:00 the next morning); "24:00" closes at midnight.
 - `holidays`: dates closed all day. Hours that started the evening before and run past midnight into a
@@ -138,7 +139,7 @@ class Schedule:
 
         weekdays: list[Hours | None] = [ALL_DAY] * 7
         raw_days = mapping.get("weekdays")
-        if raw_days is not None:
+        if raw_days:  # absent or empty: every weekday open round the clock
             if not isinstance(raw_days, Mapping):
                 raise ScheduleError("schedule.weekdays: expected a mapping like {mon: {open: \"10:00\", close:"
                                     " \"22:00\"}, ...}")

@@ -125,3 +125,14 @@ def test_units_pass_systemd_analyze_when_available(tmp_path: Path) -> None:
                             cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Unknown key" not in result.stderr and "Unknown lvalue" not in result.stderr
+
+
+def test_reinstall_keeps_this_pcs_config(tmp_path: Path) -> None:
+    config = tmp_path / "opt" / "config" / "kiosk.yaml"
+    config.parent.mkdir(parents=True)
+    config.write_text("schedule: {restart_at: '05:00'}\n", encoding="utf-8")
+    result = dry_run(tmp_path, "--no-apt")
+    assert result.returncode == 0, result.stderr
+    assert "--exclude=/config/kiosk.yaml" in result.stdout
+    assert f"+ install -m 0644 {REPO}/config/kiosk.yaml {config}.dist" in result.stdout
+    assert config.read_text(encoding="utf-8") == "schedule: {restart_at: '05:00'}\n"

@@ -126,7 +126,8 @@ def test_adjacent_days_round_the_clock_merge_into_one_opening() -> None:
 
 
 def test_empty_schedule_is_always_open() -> None:
-    configs: tuple[dict[str, object] | None, ...] = (None, {})
+    configs: tuple[dict[str, object] | None, ...] = (
+        None, {}, {"weekdays": {}, "holidays": [], "special_days": {}, "restart_at": None})
     for config in configs:
         sched = Schedule.from_config(config)
         assert sched.always_open
