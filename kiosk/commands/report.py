@@ -148,8 +148,8 @@ def horizontal_bars(items: Sequence[tuple[str, int]], width: int = 900, row: int
         y = 4 + i * row
         bar_w = (width - label_w - count_w) * count / peak
         shown = label if len(label) <= 40 else label[:39] + "…"
-        parts.append(f'<text x="{label_w - 8}" y="{y + row - 8}" text-anchor="end" font-size="13"'
-                     f' fill="{CHART_TEXT}">{_e(shown)}<title>{_e(label)}</title></text>')
+        parts.append(f'<g><title>{_e(label)}</title><text x="{label_w - 8}" y="{y + row - 8}" text-anchor="end"'
+                     f' font-size="13" fill="{CHART_TEXT}">{_e(shown)}</text></g>')
         parts.append(f'<rect x="{label_w}" y="{y + 3}" width="{bar_w:.1f}" height="{row - 8}" fill="{CHART_BAR}"/>')
         parts.append(f'<text x="{label_w + bar_w + 6:.1f}" y="{y + row - 8}" font-size="13"'
                      f' fill="{CHART_TEXT}">{count}</text>')
