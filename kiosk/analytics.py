@@ -80,6 +80,7 @@ class Analytics:
         self.last_error: str | None = None
         self._conn: sqlite3.Connection | None = None
         self._next_open_try = float("-inf")
+        self._next_flush_try = float("-inf")
         self._visit: _Visit | None = None
         self._sessions: list[tuple[str, float, float, float, str]] = []
         self._events: list[tuple[str | None, float, str, str]] = []
@@ -146,7 +147,7 @@ class Analytics:
             return True
         if not self._sessions and not self._events:
             return True
-        conn = self._connect()
+        conn = self._connect() if self._now() >= self._next_flush_try else None
         if conn is None:
             self._bound_buffer()
             return False
@@ -158,11 +159,13 @@ class Analytics:
                                  self._events)
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # SQLite may have rolled back itself (disk full)
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
                 raise
         except (sqlite3.Error, OSError) as exc:
             self._fail(f"{self.path}: {exc}")
-            self._disconnect()
+            self._next_flush_try = self._now() + self.retry_after_s  # keep the rows; try again later
             self._bound_buffer()
             return False
         self._sessions.clear()
