@@ -33,6 +33,14 @@ def test_db_lives_under_var(tmp_path: Path) -> None:
     assert db_path_for(tmp_path) == tmp_path / "active_citizen" / "votes.sqlite3"
 
 
+def test_durable_settings(db_path: Path) -> None:
+    with VoteStore(db_path) as store:
+        conn = store._conn
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL: fsync on every commit
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
 def test_record_count_total(db_path: Path) -> None:
     with VoteStore(db_path) as store:
         assert store.record_vote("q1", ["a"], "s1", AB) is True
