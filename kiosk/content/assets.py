@@ -10,6 +10,7 @@ import difflib
 import os
 import threading
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -37,6 +38,32 @@ def _split_annotated(annotation: Any) -> tuple[Any, tuple[Any, ...]]:
     return annotation, ()
 
 
+def _may_hold_assets(annotation: Any, metadata: tuple[Any, ...] = (), seen: frozenset[int] = frozenset()) -> bool:
+    """Can a value of this type contain an AssetPath anywhere inside? (lets the walk skip plain fields)"""
+    if _is_asset_metadata(metadata):
+        return True
+    annotation, extra = _split_annotated(annotation)
+    if _is_asset_metadata(extra):
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if id(annotation) in seen:
+            return False
+        return bool(_asset_fields(annotation)) if not seen else any(
+            _may_hold_assets(f.annotation, tuple(f.metadata), seen | {id(annotation)})
+            for f in annotation.model_fields.values())
+    return any(_may_hold_assets(arg, (), seen) for arg in get_args(annotation) if arg is not Ellipsis)
+
+
+@cache
+def _asset_fields(model: type[BaseModel]) -> tuple[tuple[str, str, Any, tuple[Any, ...]], ...]:
+    """(attribute, YAML key, annotation, metadata) of the fields of `model` that may hold asset paths."""
+    found = []
+    for name, field in model.model_fields.items():
+        if _may_hold_assets(field.annotation, tuple(field.metadata), frozenset({id(model)})):
+            found.append((name, field.alias or name, field.annotation, tuple(field.metadata)))
+    return tuple(found)
+
+
 def iter_asset_paths(value: Any, annotation: Any = None, metadata: tuple[Any, ...] = (),
                      loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
     """Yield (loc path, relative path) for every AssetPath inside a validated value."""
@@ -47,14 +74,10 @@ def iter_asset_paths(value: Any, annotation: Any = None, metadata: tuple[Any, ..
             yield loc, value
         return
     if isinstance(value, BaseModel):
-        fields = type(value).model_fields
-        if isinstance(value, RootModel):
-            field = fields["root"]
-            yield from iter_asset_paths(value.root, field.annotation, tuple(field.metadata), loc)
-            return
-        for name, field in fields.items():
-            yield from iter_asset_paths(getattr(value, name), field.annotation, tuple(field.metadata),
-                                        (*loc, field.alias or name))
+        is_root = isinstance(value, RootModel)
+        for name, key, field_annotation, field_metadata in _asset_fields(type(value)):
+            yield from iter_asset_paths(getattr(value, name), field_annotation, field_metadata,
+                                        loc if is_root else (*loc, key))
         return
     origin = get_origin(annotation)
     if origin in _UNION_TYPES:

@@ -1,0 +1,1 @@
+"""Tiny scene packages for the check/schema/registry tests (content only, no drawing)."""

@@ -1,0 +1,3 @@
+"""A scene whose import fails: the registry must report it, not crash."""
+
+raise RuntimeError("this scene is broken on purpose")
