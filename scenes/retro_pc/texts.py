@@ -75,19 +75,19 @@ class SystemTexts(Strict):
     help: list[HelpLine] = Field(default_factory=lambda: [
         HelpLine(command=c, text=_t(ru, en)) for c, ru, en in DEFAULT_HELP])
     mem_table: Bilingual = _f(
-        "Тип памяти          Всего  =  Занято  + Свободно\n"
-        "----------------  -------   -------   -------\n"
-        "Обычная           {conv:>6}K  {conv_used:>6}K  {conv_free:>6}K\n"
-        "Дополнительная    {ext:>6}K  {ext_used:>6}K  {ext_free:>6}K\n"
-        "----------------  -------   -------   -------\n"
-        "Всего памяти      {total:>6}K  {used:>6}K  {free:>6}K\n\n"
+        "Тип памяти           Всего    Занято  Свободно\n"
+        "---------------   --------  --------  --------\n"
+        "Обычная         {conv:>9}K{conv_used:>9}K{conv_free:>9}K\n"
+        "Дополнительная  {ext:>9}K{ext_used:>9}K{ext_free:>9}K\n"
+        "---------------   --------  --------  --------\n"
+        "Всего памяти    {total:>9}K{used:>9}K{free:>9}K\n\n"
         "Наибольший размер исполняемой программы  {conv_free}K",
-        "Memory Type        Total  =   Used  +   Free\n"
-        "----------------  -------   -------   -------\n"
-        "Conventional      {conv:>6}K  {conv_used:>6}K  {conv_free:>6}K\n"
-        "Extended (XMS)    {ext:>6}K  {ext_used:>6}K  {ext_free:>6}K\n"
-        "----------------  -------   -------   -------\n"
-        "Total memory      {total:>6}K  {used:>6}K  {free:>6}K\n\n"
+        "Memory Type          Total      Used      Free\n"
+        "---------------   --------  --------  --------\n"
+        "Conventional    {conv:>9}K{conv_used:>9}K{conv_free:>9}K\n"
+        "Extended (XMS)  {ext:>9}K{ext_used:>9}K{ext_free:>9}K\n"
+        "---------------   --------  --------  --------\n"
+        "Total memory    {total:>9}K{used:>9}K{free:>9}K\n\n"
         "Largest executable program size       {conv_free}K")
     more_prompt: Bilingual = _f("-- Далее --", "-- More --")
     # file manager
