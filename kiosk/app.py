@@ -102,7 +102,9 @@ class App:
         w, h = self.display.logical_size
         self.layout = Layout(w, h, screen.diagonal_inch, config.input.touch_target_mm)
         self.theme = Theme.load(config.theme_path, self.layout.scale)
-        self.i18n = I18n(options.lang or config.languages.default, config.languages.available)
+        self.i18n = I18n(config.languages.default, config.languages.available)
+        if options.lang:
+            self.i18n.set(options.lang)
         self.theme.lang = self.i18n.lang
         self.sound = Sound(config.sound.enabled and not options.headless, config.sound.volume)
         if self.sound.note:
@@ -125,7 +127,7 @@ class App:
             config=config, layout=self.layout, theme=self.theme, i18n=self.i18n, text=self.text,
             router=self.router, content=self.content.get, content_root=self.content.content_root,
             images=self.images, clock=self.clock.now, idle=self.idle_hold, sound=self.sound,
-            var_dir=config.var_dir)
+            var_dir=config.var_dir, note=self._note_error, headless=options.headless)
         self.i18n.set_strings(self.content.get("ui.yaml"))
         self.idle = IdleController(config.idle.idle_seconds, config.idle.countdown_seconds)
         self.idle_overlay = IdleOverlay(self.ctx, lambda: self.idle.seconds_left(self.clock.now()),
@@ -333,6 +335,7 @@ class App:
         if hold is not None and not self.admin.visible and self._in_admin_corner(hold[0]) \
                 and hold[1] >= self.config.admin.hold_seconds and self.admin.gate.enabled:
             self.gestures.reset()
+            self._swallow = False  # the held finger's end will not arrive after a reset
             self.admin.open()
 
     def _refocus(self) -> None:

@@ -13,19 +13,19 @@ class ContentStore:
     """Wraps the content system for the app: `get(file)`, current problems, and a per-frame poll."""
 
     def __init__(self, config: Any, root: Path, watch: bool = True) -> None:
-        from kiosk.content.loader import ContentBundle  # noqa: F401  (import check: content system present)
-        from kiosk.content.registry import content_specs
+        from kiosk.content.registry import content_specs, make_context
         from kiosk.content.reload import ContentWatcher, boot_load
 
         self.config = config
         self.root = root
         self._specs = lambda: content_specs(config)
-        self._context = lambda: {"content_root": root, "scenes": set(config.enabled_scenes())}
+        self._context = lambda: make_context(config, root)
         last_good = config.var_dir / "last_good_content"
-        result = boot_load(root, self._specs(), self._context(), last_good)
+        specs = self._specs()
+        result = boot_load(root, specs, self._context(), last_good)
         self.bundle = result.bundle
         self.source = result.source
-        self.boot_problems = [p.format() for p in result.problems]
+        self.boot_problems = [p.format() for p in [*specs.problems, *result.problems]]
         for line in self.boot_problems:
             LOG.warning("%s", line)
         if self.source != "content":

@@ -57,6 +57,7 @@ class Display:
                     size = scaled
         pygame.display.set_caption(title)
         self.screen = pygame.display.set_mode(size, flags, display=display_index)
+        pygame.display.set_caption(title)
         w, h = self.screen.get_size()
         self.logical_size = (h, w) if rotate in (90, 270) else (w, h)
         self.surface = self.screen if rotate == 0 else pygame.Surface(self.logical_size).convert()

@@ -85,6 +85,10 @@ Gesture = PointerDown | PointerUp | Tap | LongPress | DragStart | Drag | DragEnd
 InputEvent = Gesture | KeyPress
 
 MOUSE_ID = ("mouse", 0)
+SDL_MOUSE_TOUCH_ID = -1
+"""Touch device id SDL gives the touches it makes from mouse input (SDL_MOUSE_TOUCH_EVENTS=1)."""
+TOUCH_SHADOW_S = 0.5
+"""Mouse events this soon after a finger event belong to that touch and are dropped."""
 
 
 @dataclass
@@ -123,13 +127,16 @@ class GestureRecognizer:
         self._last_tap: tuple[float, Point] | None = None
         self.out: list[Gesture] = []
         self.dropped_synthetic = 0
+        self._last_finger_t = -1e9
 
     # -- input -------------------------------------------------------------------------------------
     def feed(self, event: pygame.event.Event, now: float) -> bool:
         """Returns True if the event was a pointer event (used or deliberately dropped)."""
         etype = event.type
         if etype in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
-            if getattr(event, "touch", False) or not self.s.mouse:
+            touch_recent = now - self._last_finger_t < TOUCH_SHADOW_S or any(
+                pid != MOUSE_ID for pid in self.pointers)
+            if getattr(event, "touch", False) or not self.s.mouse or (touch_recent and MOUSE_ID not in self.pointers):
                 self.dropped_synthetic += 1
                 return True
             if etype != pygame.MOUSEMOTION and event.button != 1:
@@ -146,6 +153,10 @@ class GestureRecognizer:
             w, h = self.window_size()
             pos = self.to_logical((event.x * w, event.y * h))
             pid = (getattr(event, "touch_id", 0), event.finger_id)
+            self._last_finger_t = now
+            if etype == pygame.FINGERDOWN and MOUSE_ID in self.pointers and pid[0] == SDL_MOUSE_TOUCH_ID:
+                self.ignored.add(pid)  # SDL's touch copy of the mouse button already being tracked
+                return True
             if etype == pygame.FINGERDOWN:
                 self._down(pid, pos, now)
             elif etype == pygame.FINGERUP:
@@ -175,6 +186,8 @@ class GestureRecognizer:
             self._pinch_prev = self._pinch_start = max(1.0, self._spread())
 
     def _move(self, pid: tuple[object, int], pos: Point, now: float) -> None:
+        if pid in self.ignored:
+            return
         pointer = self.pointers.get(pid)
         if pointer is None:
             return
@@ -204,16 +217,18 @@ class GestureRecognizer:
         pointer = self.pointers.pop(pid, None)
         if pointer is None:
             return
+        self._outcome(pointer, pos, now)
+        if not self.pointers:
+            self.out.append(PointerUp(pos))  # always last, so whoever swallows a touch sees its end
+
+    def _outcome(self, pointer: _Pointer, pos: Point, now: float) -> None:
         if pointer.pinching:
             if len(self.pointers) == 1:
                 self.out.append(PinchEnd(self._center_of([pointer.pos, *[p.pos for p in self.pointers.values()]])))
-            if not self.pointers:
-                self.out.append(PointerUp(pos))
             return
-        if pointer.dragging and pointer.pos != pos:
-            self._move_final(pointer, pos, now)
-        self.out.append(PointerUp(pos))
         if pointer.dragging:
+            if pointer.pos != pos:
+                self._move_final(pointer, pos, now)
             velocity = self._velocity(pointer, now)
             speed = math.hypot(*velocity)
             self.out.append(Fling(pos, velocity) if speed >= self.s.fling_min_px_s else DragEnd(pos, velocity))

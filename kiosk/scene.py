@@ -119,6 +119,11 @@ class SceneContext:
     """kiosk.sound.Sound: play(buffer) respecting the global mute."""
     var_dir: Path
     analytics: Any = None
+    """kiosk.analytics.Analytics or None: scene_opened / event_viewed / poll_answered …"""
+    note: Callable[[str], None] = lambda message: None
+    """Report a problem to the admin overlay and the log (never shown to visitors)."""
+    headless: bool = False
+    """Simulated clock: do background work synchronously so runs stay deterministic."""
     log: logging.Logger = field(default_factory=lambda: logging.getLogger("kiosk.scene"))
 
 

@@ -95,7 +95,8 @@ def test_pinch_scale_about_center(app):
     product = math.prod(p.scale for p in pinches)
     assert math.isclose(product, 2.5, rel_tol=0.01)
     assert math.isclose(pinches[-1].total, 2.5, rel_tol=0.01)
-    assert all(abs(p.center[0] - 960) < 1 and abs(p.center[1] - 540) < 1 for p in pinches)
+    # fingers report one after the other, so the centre wobbles by half a finger step at most
+    assert all(abs(p.center[0] - 960) < 5 and abs(p.center[1] - 540) < 1 for p in pinches)
 
 
 def test_long_press_is_not_a_tap(app):

@@ -57,7 +57,7 @@ def test_real_window_click_opens_scene_and_screenshot(xserver, tmp_path: Path, m
                             text=True)
     time.sleep(2.5)
     # click the menu's 'rec' button as X input (SDL turns it into touch with SDL_MOUSE_TOUCH_EVENTS=1)
-    window = subprocess.run(["xdotool", "search", "--sync", "--name", "Runet-30"], env=env, capture_output=True,
+    window = subprocess.run(["xdotool", "search", "--sync", "--classname", "run_kiosk"], env=env, capture_output=True,
                             text=True, timeout=10).stdout.split()
     assert window, "the kiosk window did not appear"
     subprocess.run(["xdotool", "mousemove", "--window", window[0], str(button.centerx), str(button.centery), "click", "1"], env=env,
