@@ -1,7 +1,7 @@
 """`schema --out DIR`: one JSON Schema per content file type, for editor autocomplete and inline errors.
 
-Curators add `# yaml-language-server: $schema=../schemas/timeline.schema.json` as the first line of a content
-file; VS Code (YAML extension) and other editors then complete keys and underline mistakes while typing.
+Curators add `# yaml-language-server: $schema=../../out/schema/timeline.schema.json` as the first line of a
+content file; VS Code (YAML extension) and other editors then complete keys and underline mistakes while typing.
 The schemas come straight from the pydantic models, so they never drift from what `check` enforces.
 """
 
@@ -19,7 +19,7 @@ NAME = "schema"
 HELP = "write a JSON Schema for each content file type (editor autocomplete), plus kiosk.schema.json"
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-DEFAULT_OUT = Path("config/schemas")
+DEFAULT_OUT = Path("out/schema")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
