@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import logging
 import resource
+import datetime as dt
 import time
 from collections import deque
 from collections.abc import Callable
@@ -26,7 +27,8 @@ from kiosk.gestures import GestureRecognizer, GestureSettings, InputEvent, KeyPr
 from kiosk.i18n import I18n
 from kiosk.idle import IdleController, IdleState
 from kiosk.logs import setup_logging
-from kiosk.overlays import IdleOverlay, LanguageToggle, Overlay
+from kiosk.ops.runtime import OpsRuntime
+from kiosk.overlays import ClosedOverlay, IdleOverlay, LanguageToggle, Overlay
 from kiosk.pin import PinGate
 from kiosk.router import Router
 from kiosk.scene import IdleHold, Layout, Scene, SceneContext
@@ -121,26 +123,34 @@ class App:
         self._last_frame: pygame.Surface | None = None
         self._screenshot_names: list[str] = []
         self._next_auto_shot = 0.0
+        started_wall = dt.datetime.now()
+        wall_clock = ((lambda: started_wall + dt.timedelta(seconds=self.clock.now())) if options.headless
+                      else dt.datetime.now)
+        self.ops = OpsRuntime(config, wall_clock, self.notes, options.kiosk)
         self.content = self._load_content(options)
         self.images = self._make_image_cache()
         self.ctx = SceneContext(
             config=config, layout=self.layout, theme=self.theme, i18n=self.i18n, text=self.text,
             router=self.router, content=self.content.get, content_root=self.content.content_root,
             images=self.images, clock=self.clock.now, idle=self.idle_hold, sound=self.sound,
-            var_dir=config.var_dir, note=self._note_error, headless=options.headless)
+            var_dir=config.var_dir, analytics=self.ops.analytics, note=self._note_error,
+            headless=options.headless)
         self.i18n.set_strings(self.content.get("ui.yaml"))
         self.idle = IdleController(config.idle.idle_seconds, config.idle.countdown_seconds)
         self.idle_overlay = IdleOverlay(self.ctx, lambda: self.idle.seconds_left(self.clock.now()),
                                         self._continue_after_countdown)
-        self.lang_toggle = LanguageToggle(self.ctx, self.switch_language)
+        self.lang_toggle = LanguageToggle(self.ctx, lambda: self.switch_language())
         self.admin = AdminOverlay(self.ctx, PinGate(config.admin.pin_hash, config.admin.max_attempts,
                                                     config.admin.lockout_s),
                                   AdminActions(self.status_lines, lambda: list(self.stats.frame_ms),
                                                self.content.reload_now, self.quit))
-        self.overlays: list[Overlay] = [self.admin, self.idle_overlay, self.lang_toggle]
+        self.closed = ClosedOverlay(self.ctx, config.closed_screen.mode, config.closed_screen.brightness,
+                                    self.ops.opens_at)
+        self.overlays: list[Overlay] = [self.admin, self.closed, self.idle_overlay, self.lang_toggle]
         self.gestures = GestureRecognizer(self._gesture_settings(), self.display.to_logical,
                                           lambda: self.display.physical_size)
         self._register_scenes()
+        self.router.listeners.append(self._scene_listener)
         self.router.push(self.router.home)
         self.router.apply(None)
         self.script = self._make_script(options.script)
@@ -229,6 +239,7 @@ class App:
                  f"scene: {self.scene_name()}   stack: {[s.name for s in self.router.stack]}",
                  f"content: {self.content.source}   root: {self.content.root}",
                  f"scene errors: {self.scene_errors}" + (f"   last: {self.last_error}" if self.last_error else "")]
+        lines += self.ops.status_lines()
         lines += [f"note: {n}" for n in self.notes]
         lines += [f"content: {p}" for p in self.content.problems()]
         return lines
@@ -236,9 +247,11 @@ class App:
     def quit(self) -> None:
         self.running = False
 
-    def switch_language(self, lang: str | None = None) -> None:
+    def switch_language(self, lang: str | None = None, by_visitor: bool = True) -> None:
         if not self.i18n.set(lang or self.i18n.next_lang()):
             return
+        if by_visitor:
+            self.ops.analytics.language_chosen(self.i18n.lang)
         self.theme.lang = self.i18n.lang
         for scene in list(self.router.stack):
             self._safe(scene.language_changed, self.i18n.lang)
@@ -285,13 +298,20 @@ class App:
         self.sound.stop_all()
         self.router.reset_home()
         self.router.apply(None)
-        self.switch_language(self.i18n.default)
+        self.switch_language(self.i18n.default, by_visitor=False)
+        self.ops.analytics.session_end(self.config.idle.idle_seconds + self.config.idle.countdown_seconds)
         self._start_attract()
 
     # -- the frame ---------------------------------------------------------------------------------
+    def _scene_listener(self, kind: str, scene: Scene) -> None:
+        if kind == "enter" and self.ops.analytics.session_id is not None:
+            self.ops.analytics.scene_opened(scene.name)
+
     def _input(self, event: InputEvent) -> None:
         now = self.clock.now()
         if isinstance(event, PointerDown | KeyPress):
+            if self.ops.analytics.session_id is None and self.ops.open:
+                self.ops.analytics.session_start(self.i18n.lang)
             previous = self.idle.touch(now)
             if previous is IdleState.ATTRACT:
                 top = self.router.top
@@ -363,7 +383,11 @@ class App:
             self.i18n.set_strings(self.content.get("ui.yaml"))
             for scene in list(self.router.stack):
                 self._safe(scene.content_changed)
-        idle_event = self.idle.update(now, self.idle_hold.held or self.admin.visible)
+        self.ops.per_frame(now)
+        self.closed.visible = not self.ops.open
+        if self.ops.restart_requested:
+            self.running = False
+        idle_event = self.idle.update(now, self.idle_hold.held or self.admin.visible or self.closed.visible)
         if idle_event == "countdown":
             self.idle_overlay.visible = True
         elif idle_event == "reset":
@@ -390,8 +414,10 @@ class App:
             self._last_frame = surface
         self.stats.frame_ms.append((time.perf_counter() - started) * 1000.0)
         self.stats.frames += 1
-        if self.stats.frames == 1 and self.options.on_first_frame:
-            self.options.on_first_frame()
+        if self.stats.frames == 1:
+            self.ops.first_frame()
+            if self.options.on_first_frame:
+                self.options.on_first_frame()
         self._take_screenshots(now)
 
     def _take_screenshots(self, now: float) -> None:
@@ -439,6 +465,7 @@ class App:
         return self.exit_code
 
     def shutdown(self) -> None:
+        self.ops.shutdown()
         self.content.stop()
         self.images.shutdown()
         pygame.quit()

@@ -93,6 +93,11 @@ class LogConfig(_Section):
     backups: int = Field(5, ge=1)
 
 
+class ClosedScreenConfig(_Section):
+    mode: Literal["message", "black"] = "message"
+    brightness: float = Field(0.3, ge=0, le=1)
+
+
 class SceneEntry(_Section):
     module: str
     enabled: bool = True
@@ -116,6 +121,7 @@ class KioskConfig(_Section):
     log: LogConfig = LogConfig()
     schedule: dict[str, Any] = {}
     """Opening hours (see docs/operations.md); empty: always open."""
+    closed_screen: ClosedScreenConfig = ClosedScreenConfig()
     analytics: dict[str, Any] = {"enabled": True}
     allowed_link_hosts: list[str] = []
     home: str = "timeline"

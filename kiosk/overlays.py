@@ -102,3 +102,41 @@ class IdleOverlay(Overlay):
 
     def targets(self) -> list[Target]:
         return [Target("idle.continue", self._button_rect(self._box()))] if self.visible else []
+
+
+class ClosedOverlay(Overlay):
+    """Outside opening hours: a dim bilingual notice (or black); input does nothing."""
+
+    def __init__(self, ctx: SceneContext, mode: str, brightness: float,
+                 opens_at: Callable[[], object | None]) -> None:
+        self.ctx = ctx
+        self.mode = mode
+        self.brightness = brightness
+        self.opens_at = opens_at
+
+    def handle(self, event: InputEvent) -> bool:
+        return self.visible
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if not self.visible:
+            return
+        surface.fill((0, 0, 0))
+        if self.mode == "black":
+            return
+        ctx, theme = self.ctx, self.ctx.theme
+        fg = theme.color("fg")
+        dim = pygame.Color(round(fg.r * self.brightness), round(fg.g * self.brightness),
+                           round(fg.b * self.brightness))
+        width = ctx.layout.width - 4 * theme.size("margin")
+        y = ctx.layout.height // 3
+        opens = self.opens_at()
+        for lang in ctx.i18n.available:
+            entry = ctx.i18n.strings.get("closed.title")
+            text = entry.pick(lang) if entry is not None else ctx.i18n.t("closed.title")
+            if opens is not None and hasattr(opens, "strftime"):
+                hint = ctx.i18n.strings.get("closed.opens")
+                if hint is not None:
+                    text += "\n" + hint.pick(lang).format(time=opens.strftime("%H:%M"))
+            block = ctx.text.block(text, theme.font("sans", "lead"), dim, width, 4, align="center")
+            surface.blit(block.surface, block.surface.get_rect(midtop=(ctx.layout.width // 2, y)))
+            y += block.surface.get_height() + theme.size("margin")
