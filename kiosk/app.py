@@ -6,10 +6,10 @@ exhibit all run this same loop.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import logging
 import resource
-import datetime as dt
 import time
 from collections import deque
 from collections.abc import Callable
