@@ -142,8 +142,11 @@ def physical_key(state: KeyboardState, keycode: int, mod: int = 0, scancode: int
 class KeySetLike(Protocol):
     """What the content model's key set provides (see model.KeySet)."""
 
-    full: bool
-    function_keys: bool
+    @property
+    def full(self) -> bool: ...
+
+    @property
+    def function_keys(self) -> bool: ...
 
     @property
     def key_ids(self) -> Sequence[str]: ...

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pygame
 
+from scenes.retro_pc.machine import RetroMachine
 from scenes.retro_pc.model import ContentModel
 
 from .conftest import MachineFactory, press
@@ -13,7 +14,7 @@ from .conftest import MachineFactory, press
 FPS = 60
 
 
-def advance(machine, seconds: float) -> None:  # type: ignore[no-untyped-def]
+def advance(machine: RetroMachine, seconds: float) -> None:
     for _ in range(round(seconds * FPS)):
         machine.update(1 / FPS)
 
@@ -21,7 +22,7 @@ def advance(machine, seconds: float) -> None:  # type: ignore[no-untyped-def]
 def test_boot_reaches_the_prompt_on_the_simulated_clock(make_machine: MachineFactory,
                                                         real_content: ContentModel) -> None:
     m = make_machine("en", content=real_content, boot=True)
-    assert m.state == "boot"
+    assert m.state == "boot" and m.boot is not None
     total = m.boot.total_seconds
     assert 3 < total < 12
     advance(m, total - 0.5)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from scenes.retro_pc.keyboard import KeyEvent
+from scenes.retro_pc.model import ContentModel
 from scenes.retro_pc.shell import MAX_INPUT
 
 from .conftest import MachineFactory, last_output, press
@@ -117,7 +118,7 @@ def test_edit_command_opens_the_editor_on_a_file(make_machine: MachineFactory) -
     assert "Access denied" in last_output(m2, "EDIT GAMES")
 
 
-def test_ver_mem_help_cls(make_machine: MachineFactory, small_content) -> None:  # type: ignore[no-untyped-def]
+def test_ver_mem_help_cls(make_machine: MachineFactory) -> None:
     m = make_machine()
     assert "6.22" in last_output(m, "VER")
     mem = last_output(m, "MEM")
@@ -188,7 +189,7 @@ def test_line_editing_wraps_and_limits(make_machine: MachineFactory) -> None:
     assert m.shell.line == "" and m.screen.row_text(1).strip() == ""
 
 
-def test_type_more_pages_long_files(make_machine: MachineFactory, real_content) -> None:  # type: ignore[no-untyped-def]
+def test_type_more_pages_long_files(make_machine: MachineFactory, real_content: ContentModel) -> None:
     m = make_machine(content=real_content)
     m.screen.clear()
     m.type_command("TYPE README.TXT | MORE")
