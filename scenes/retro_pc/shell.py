@@ -12,17 +12,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import dosformat as fmt
-from .dosnames import matches, split_name
+from .dosnames import split_name
 from .keyboard import KeyEvent
 from .model import ContentModel
+from .shell_files import FileCommands
 from .textscreen import TextScreen
-from .vfs import DriveNotReady, VFile, VFolder, VirtualFS, VNode
+from .vfs import DriveNotReady, VFile, VFolder, VirtualFS
 
 INTERNAL = ("CHDIR", "CD", "DIR", "TYPE", "CLS", "VER", "HELP", "MEM", "DATE", "TIME", "EDIT", "ECHO", "EXIT")
 EXECUTABLE = (".COM", ".EXE", ".BAT")
 MAX_INPUT = 120
 HISTORY_SIZE = 40
-PAGE_LINES = 24
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def era_now(clock: Callable[[], dt.datetime], era_year: int) -> dt.datetime:
         return now.replace(year=era_year, day=28)
 
 
-class Shell:
+class Shell(FileCommands):
     """The C:\\> prompt: line editing, history, commands, paged output."""
 
     def __init__(self, screen: TextScreen, vfs: VirtualFS, content: ContentModel, lang: str,
@@ -263,100 +263,6 @@ class Shell:
 
     cmd_chdir = cmd_cd
 
-    def cmd_type(self, rest: str) -> bool:
-        target, _, pipe = rest.partition("|")
-        target = target.strip()
-        if not target:
-            self.out(self.t("required_parameter"))
-            return True
-        if " " in target:
-            self.out(self.t("too_many_parameters"))
-            return True
-        node = self.vfs.resolve(target)
-        if isinstance(node, VFolder):
-            self.out(self.t("access_denied"))
-            return True
-        if not isinstance(node, VFile):
-            self.out(f"{self.t('file_not_found')} - {target.upper()}")
-            return True
-        text = node.text if node.text is not None else _binary_noise(node.name, node.size)
-        lines = text.rstrip("\n").split("\n")
-        if pipe.strip().upper() == "MORE":
-            self._pending = lines
-            self._flush_pending()
-            return False
-        for row in lines:
-            self.out(row)
-        return True
-
-    def _flush_pending(self) -> None:
-        if self.mode == "more":
-            self.screen.write("\r" + " " * (self.screen.cols - 1) + "\r")
-        page, self._pending = self._pending[:PAGE_LINES - 1], self._pending[PAGE_LINES - 1:]
-        for row in page:
-            self.out(row)
-        if self._pending:
-            self.mode = "more"
-            self.screen.write(self.t("more_prompt"))
-        else:
-            self.mode = "prompt"
-            self.prompt()
-
-    def cmd_dir(self, rest: str) -> bool:
-        switches = [part for part in rest.replace("/", " /").split() if part.startswith("/")]
-        args = [part for part in rest.replace("/", " /").split() if not part.startswith("/")]
-        for switch in switches:
-            if switch.upper() not in ("/W", "/P"):
-                self.out(self.t("invalid_switch", switch=switch[1:].upper()))
-                return True
-        if len(args) > 1:
-            self.out(self.t("too_many_parameters"))
-            return True
-        folder_parts, pattern = self._dir_target(args[0] if args else "")
-        folder = self.vfs.folder_at(folder_parts) if folder_parts is not None else None
-        machine = self.content.machine
-        self.out()
-        self.out(" " + self.t("volume_in_drive", label=machine.volume_label))
-        self.out(" " + self.t("volume_serial", serial=machine.volume_serial))
-        if folder is None or folder_parts is None:
-            self.out(self.t("file_not_found"))
-            return True
-        self.out(" " + self.t("directory_of", path=self.vfs.format_path(folder_parts)))
-        self.out()
-        nodes: list[VNode] = []
-        if folder_parts and pattern in ("*.*", "*"):
-            dots = [VFolder(".", folder.modified), VFolder("..", folder.modified)]
-            nodes.extend(dots)
-        nodes.extend(n for n in folder.entries() if matches(pattern, n.name))
-        if not nodes:
-            self.out(self.t("file_not_found"))
-            return True
-        if any(s.upper() == "/W" for s in switches):
-            lines = fmt.dir_wide(nodes)
-        else:
-            lines = [fmt.dir_line(n, self.lang, self.texts) for n in nodes]
-        for row in lines:
-            self.out(row)
-        self.out(self.t("files_total", count=len(nodes), size=fmt.number(fmt.file_total(nodes), self.lang)))
-        self.out(self.t("dirs_free", free=fmt.number(self.vfs.free_bytes(), self.lang)))
-        return True
-
-    def _dir_target(self, arg: str) -> tuple[tuple[str, ...] | None, str]:
-        """(folder parts, wildcard) named by a DIR argument: a folder, a pattern or folder\\pattern."""
-        if not arg:
-            return self.vfs.cwd, "*.*"
-        parts = self.vfs.parts_of(arg)
-        if "*" not in arg and "?" not in arg and self.vfs.folder_at(parts) is not None:
-            return parts, "*.*"
-        text, drive = arg.replace("/", "\\"), ""
-        if len(text) >= 2 and text[1] == ":":
-            drive, text = text[:2], text[2:]
-        head, separator, last = text.rpartition("\\")
-        folder_parts = self.vfs.parts_of(drive + (head or separator))
-        if not last:
-            return folder_parts, "*.*"
-        return folder_parts, last if "." in last else f"{last}.*"
-
     def cmd_date(self, rest: str) -> bool:
         now = self.now()
         shown = f"{fmt.weekday(now.date(), self.texts, self.lang)} {fmt.date(now.date(), self.lang, True)}"
@@ -446,10 +352,3 @@ class Shell:
             argument = self.vfs.format_path(self.vfs.parts_of(argument))
         self.launch = LaunchRequest(node.program, path, argument or node.opens)
         return True
-
-
-def _binary_noise(name: str, size: int) -> str:
-    """What TYPE shows for a program: a few bytes of machine code seen as CP866 characters."""
-    seed = sum(name.encode("utf-8"))
-    chars = "MZ" + "".join(chr(0x2500 + (seed * (i + 7)) % 0x60) for i in range(min(60, size // 100 + 8)))
-    return chars + "\n"

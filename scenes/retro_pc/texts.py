@@ -36,6 +36,7 @@ DEFAULT_HELP = [
     ("TIME", "показать или сменить время", "show or set the time"),
     ("NC", "файловый менеджер (C:\\NC)", "file manager (C:\\NC)"),
     ("BLOCKS", "игра \"Блоки\" (C:\\GAMES)", "the Blocks game (C:\\GAMES)"),
+    ("DIALER", "модем: звонок в сеть (C:\\INTERNET)", "modem: dial the network (C:\\INTERNET)"),
     ("README", "о домашних компьютерах 1990-х", "about home computers of the 1990s"),
 ]
 
@@ -103,7 +104,7 @@ class SystemTexts(Strict):
         "F3 view, F4 edit, F10 quit.")
     not_in_exhibit: Bilingual = _f("На выставочном ПК эта функция отключена", "Disabled on the exhibition PC")
     # editor
-    editor_keys: Bilingual = _f("Помощь|Запись|||||||Выход", "Help|Save|||||||Quit")
+    editor_keys: Bilingual = _f("Помощь|Запись||||||||Выход", "Help|Save||||||||Quit")
     editor_status: Bilingual = _f("Стр {line} Кол {col}", "Ln {line} Col {col}")
     editor_saved: Bilingual = _f("Записано: {name}", "Saved: {name}")
     editor_modified: Bilingual = _f("*изменён*", "*modified*")

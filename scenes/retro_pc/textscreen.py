@@ -9,7 +9,6 @@ frame costs 5-12 ms, blitting cached rows costs well under a millisecond.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
@@ -344,8 +343,3 @@ def make_scanline_overlay(size: tuple[int, int], darkness: int = 70, period: int
         overlay.fill((0, 0, 0, max(0, min(255, darkness))), (0, y, size[0], 1))
     return overlay
 
-
-def iter_cells(screen: TextScreen) -> Iterator[tuple[int, int, str, int]]:
-    for row in range(screen.rows):
-        for col in range(screen.cols):
-            yield col, row, screen.char_at(col, row), screen.attr_at(col, row)

@@ -116,3 +116,18 @@ def test_touch_mapping_and_scanlines() -> None:
     assert cell_at(10, 10, (100, 50, 1440, 800)) is None
     overlay = make_scanline_overlay((40, 10), darkness=80)
     assert overlay.get_at((0, 0)).a == 0 and overlay.get_at((0, 1)).a == 80
+
+
+def test_speaker_cues_are_short_square_waves() -> None:
+    from array import array
+
+    from scenes.retro_pc.speaker import SAMPLE_RATE, cue_sound
+
+    pcm = cue_sound("beep")
+    assert pcm is not None
+    samples = array("h", pcm)
+    assert abs(len(samples) / SAMPLE_RATE - 0.18) < 0.01
+    assert max(samples) > 8000 and min(samples) < -8000 and max(samples) < 32767 // 2
+    crossings = sum(1 for a, b in zip(samples, samples[1:], strict=False) if (a < 0) != (b < 0))
+    assert abs(crossings / 0.18 / 2 - 880) < 40
+    assert cue_sound("handshake") is None and cue_sound("line") is not None
