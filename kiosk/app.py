@@ -379,6 +379,7 @@ class App:
             self.script.tick()
         self._pump_events()
         if self.content.poll():
+            self.images.clear()  # files may have changed with the content
             self.ctx.content_root = self.content.content_root
             self.i18n.set_strings(self.content.get("ui.yaml"))
             for scene in list(self.router.stack):

@@ -10,8 +10,7 @@ import difflib
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, ValidationError, field_validator, model_validator
 
 
 class _Section(BaseModel):
@@ -22,13 +21,13 @@ class ScreenConfig(_Section):
     size: tuple[int, int] = (1920, 1080)
     """Window size in pixels (physical). Portrait screens: 1080x1920."""
     rotate: Literal[0, 90, 180, 270] = 0
-    fullscreen: bool = False
+    fullscreen: StrictBool = False
     display: int = 0
     """Which display to open in fullscreen (0 = first)."""
     diagonal_inch: float = Field(55.0, gt=5, lt=300)
     """Physical diagonal, to turn millimetres into pixels for touch targets."""
     fps: int = Field(60, ge=10, le=240)
-    framebuffer_acceleration: bool = False
+    framebuffer_acceleration: StrictBool = False
     """SDL's GL framebuffer path: ~10 ms per flip without a GPU, so off unless the PC has one."""
 
 
@@ -49,7 +48,7 @@ class InputConfig(_Section):
     """How far a finger may move and still count as a tap."""
     fling_min_speed_mm_s: float = Field(60.0, gt=0)
     touch_target_mm: float = Field(15.0, gt=0)
-    mouse: bool = True
+    mouse: StrictBool = True
 
 
 class AdminConfig(_Section):
@@ -84,7 +83,7 @@ class LimitsConfig(_Section):
 
 
 class SoundConfig(_Section):
-    enabled: bool = True
+    enabled: StrictBool = True
     volume: float = Field(0.6, ge=0, le=1)
 
 
@@ -100,7 +99,7 @@ class ClosedScreenConfig(_Section):
 
 class SceneEntry(_Section):
     module: str
-    enabled: bool = True
+    enabled: StrictBool = True
 
 
 class Bilingual(_Section):
@@ -172,22 +171,6 @@ class ConfigError(Exception):
         self.file, self.line, self.col, self.message = file, line, col, message
 
 
-def _node_at(root: yaml.Node | None, loc: tuple[Any, ...]) -> yaml.Node | None:
-    node = root
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            found = next((v for k, v in node.value if k.value == str(part)), None)
-            if found is None:
-                key = next((k for k, _ in node.value if k.value == str(part)), None)
-                return key or node
-            node = found
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
-            node = node.value[part]
-        else:
-            break
-    return node
-
-
 def _message(err: dict[str, Any], parent_keys: list[str]) -> str:
     if err["type"] == "extra_forbidden":
         key = str(err["loc"][-1])
@@ -210,33 +193,32 @@ def _fields_at(loc: tuple[Any, ...]) -> list[str]:
 
 
 def load_config(path: Path | str) -> KioskConfig:
-    """Read and validate kiosk.yaml; raises ConfigError (located) on any problem."""
+    """Read and validate kiosk.yaml; raises ConfigError (located) on any problem.
+
+    Read with the content system's loader, so `yes`/`no` stay text, duplicate keys are errors and every
+    node keeps its line and column.
+    """
+    from kiosk.content.yaml_loader import YamlError, parse_file
+
     path = Path(path)
     name = str(path)
+    if not path.is_file():
+        raise ConfigError(name, 1, 1, "config file not found: give --config PATH or create config/kiosk.yaml")
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ConfigError(name, 1, 1, "config file not found: give --config PATH or create config/kiosk.yaml") from None
+        parsed = parse_file(path)
+    except YamlError as exc:
+        raise ConfigError(name, exc.line, exc.col, exc.message) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(name, 1, 1, f"cannot read the config ({exc}); save it as UTF-8") from None
-    try:
-        node = yaml.compose(text, Loader=yaml.CSafeLoader)
-        data = yaml.load(text, Loader=yaml.CSafeLoader) or {}
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise ConfigError(name, line, col, f"YAML syntax: {exc.problem}") from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(name, 1, 1, f"YAML syntax: {exc}") from None
+    data = parsed.data if parsed.data is not None else {}
     if not isinstance(data, dict):
         raise ConfigError(name, 1, 1, "the config must be a mapping of sections (screen:, languages:, …)")
     try:
         config = KioskConfig.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        target = _node_at(node, tuple(err["loc"]))
-        mark = target.start_mark if target is not None else None
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise ConfigError(name, line, col, _message(dict(err), _fields_at(tuple(err["loc"])))) from None
+        loc = tuple(err["loc"])
+        line, col = parsed.locations.key(loc) if err["type"] == "extra_forbidden" else parsed.locations.nearest(loc)
+        raise ConfigError(name, line, col, _message(dict(err), _fields_at(loc))) from None
     config.base_dir = path.resolve().parent
     return config

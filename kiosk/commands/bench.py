@@ -110,7 +110,9 @@ def synthetic(args: argparse.Namespace, size: tuple[int, int]) -> list[float]:
 
 
 def scene_scenarios(args: argparse.Namespace) -> dict[str, Scenario]:
-    found: dict[str, Scenario] = {"synthetic": synthetic}
+    from kiosk.content.benchmark import content_scenario
+
+    found: dict[str, Scenario] = {"synthetic": synthetic, "content": content_scenario}
     try:
         from kiosk.config import load_config
 
@@ -175,6 +177,10 @@ def run(args: argparse.Namespace) -> int:
         "startup_s": None if args.no_startup else round(startup_seconds(args.config, args.size), 3),
         "rss_mb": round(rss_mb(), 1),
     }
+    if args.scenario == "content":
+        from kiosk.content.benchmark import LAST_FIGURES
+
+        result.update(LAST_FIGURES)
     if args.json:
         print(json.dumps(result))
     else:

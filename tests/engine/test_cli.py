@@ -76,3 +76,11 @@ def test_bench_json_fields():
         assert key in data
     assert data["scenario"] == "synthetic" and data["size"] == "800x600"
     assert data["startup_s"] > 0 and data["bare_flip_ms"] > 0
+
+
+def test_config_yes_no_are_not_booleans(tmp_path: Path):
+    bad = tmp_path / "kiosk.yaml"
+    bad.write_text("screen:\n  fullscreen: yes\n", encoding="utf-8")
+    result = kiosk("run", "--headless", "--config", str(bad))
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"{bad}:2:15: error:") and "fullscreen" in result.stderr
