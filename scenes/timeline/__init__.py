@@ -1,13 +1,13 @@
-"""Timeline scene package: the exhibit's home screen (lanes, eras, event cards).
+"""Timeline scene package: the exhibit's home screen (lanes, eras, event cards, detail views, attract tour).
 
-For now this exports only the content model of timeline.yaml. `SCENE` (the Scene class) is added by the
-timeline scene work (issue 5); the engine needs it before the scene can be enabled in config/kiosk.yaml.
+Exports what the engine needs (`SCENE`, `CONTENT_FILE`, `ContentModel`) and the `timeline` bench scenario.
 """
 
+from .bench import BENCH
 from .model import ContentModel
+from .scene import TimelineScene
+from .tuning import CONTENT_FILE
 
-CONTENT_FILE = "timeline.yaml"
+SCENE = TimelineScene
 
-# SCENE: added by the timeline scene work (issue 5), e.g. `from .scene import TimelineScene as SCENE`.
-
-__all__ = ["CONTENT_FILE", "ContentModel"]
+__all__ = ["BENCH", "CONTENT_FILE", "SCENE", "ContentModel"]

@@ -1,0 +1,133 @@
+"""What lies behind the cards: era bands with their titles, lane strips with their names, and the year axis.
+
+Every label is rendered once per language and kept; a frame is a handful of rectangle fills and blits. Titles
+of eras and lanes stay pinned at the left edge while their band scrolls past ("sticky" labels).
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from kiosk.scene import SceneContext
+
+from .geometry import ScreenGeometry
+from .model import ContentModel
+from .tuning import SCENE
+from .viewport import Viewport
+
+MONTHS_KEY = "timeline.months_short"
+"""ui.yaml key: twelve short month names separated by spaces, e.g. "янв фев мар …"."""
+
+
+class Backdrop:
+    def __init__(self, ctx: SceneContext, geometry: ScreenGeometry) -> None:
+        self.ctx = ctx
+        self.geo = geometry
+        self.content: ContentModel | None = None
+        self._labels: dict[tuple[str, str], pygame.Surface] = {}
+
+    def set_content(self, content: ContentModel) -> None:
+        self.content = content
+        self._labels.clear()
+
+    def language_changed(self) -> None:
+        self._labels.clear()
+
+    # -- cached labels -------------------------------------------------------------------------------
+    def _label(self, kind: str, text: str, font_token: str, color: str, bold: bool = False) -> pygame.Surface:
+        key = (kind, text)
+        surface = self._labels.get(key)
+        if surface is None:
+            theme = self.ctx.theme
+            font = theme.font("sans_bold" if bold else "sans", font_token, SCENE)
+            surface = self.ctx.text.block(text, font, theme.color(color, SCENE), 0, 1,
+                                          where=f"timeline:{kind}").surface
+            self._labels[key] = surface
+        return surface
+
+    def _month_name(self, month: int) -> str:
+        names = self.ctx.i18n.t(MONTHS_KEY).split()
+        return names[month] if len(names) == 12 else f"{month + 1:02d}"
+
+    def _lane_color(self, token: str) -> pygame.Color:
+        try:
+            return self.ctx.theme.color(token, SCENE)
+        except KeyError:
+            return self.ctx.theme.color("accent", SCENE)
+
+    # -- drawing -------------------------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface, view: Viewport) -> None:
+        assert self.content is not None
+        theme, geo = self.ctx.theme, self.geo
+        lang = self.ctx.i18n.lang
+        bg = theme.color("bg", SCENE)
+        surface.fill(bg, (0, 0, geo.width, geo.timeline.top))
+        surface.fill(bg, (0, geo.timeline.bottom, geo.width, geo.height - geo.timeline.bottom))
+        band = pygame.Rect(0, geo.timeline.top, geo.width, geo.timeline.height)
+        covered_to = 0
+        pad = geo.gap
+        for index, era in enumerate(self.content.eras):
+            left = max(0, math.floor(view.x_of(era.start)))
+            right = min(geo.width, math.floor(view.x_of(era.end + 1)))
+            if right <= 0 or left >= geo.width or right <= left:
+                continue
+            if left > covered_to:
+                surface.fill(bg, (covered_to, band.top, left - covered_to, band.height))
+            token = "era_odd" if index % 2 else "era_even"
+            surface.fill(theme.color(token, SCENE), (left, band.top, right - left, band.height))
+            covered_to = max(covered_to, right)
+            title = self._label(f"eras.{era.id}.{lang}", era.title.pick(lang), "era_title", "era_title", True)
+            x = min(max(left, 0) + pad, right - pad - title.get_width())
+            if x + title.get_width() > 0:
+                surface.blit(title, (x, geo.era_strip.centery - title.get_height() // 2))
+        if covered_to < geo.width:
+            surface.fill(bg, (covered_to, band.top, geo.width - covered_to, band.height))
+        self._draw_lanes(surface, lang)
+        self._draw_axis(surface, view, lang)
+
+    def _draw_lanes(self, surface: pygame.Surface, lang: str) -> None:
+        assert self.content is not None
+        theme, geo = self.ctx.theme, self.geo
+        line = theme.color("lane_line", SCENE)
+        thickness = max(1, theme.px(2))
+        for box in geo.lanes:
+            surface.fill(line, (0, box.rect.top, geo.width, thickness))
+            lane = self.content.lane(box.lane_id)
+            title = self._label(f"lanes.{lane.id}.{lang}", lane.title.pick(lang), "lane_title", "fg", True)
+            dot = max(4, theme.px(9))
+            x, cy = geo.margin, box.header.centery
+            pygame.draw.circle(surface, self._lane_color(lane.colour), (x + dot, cy), dot)
+            surface.blit(title, (x + 3 * dot, cy - title.get_height() // 2))
+
+    def _draw_axis(self, surface: pygame.Surface, view: Viewport, lang: str) -> None:
+        theme, geo = self.ctx.theme, self.geo
+        axis = geo.axis
+        major = theme.color("axis", SCENE)
+        minor = theme.color("axis_minor", SCENE)
+        thickness = max(1, theme.px(2))
+        surface.fill(major, (0, axis.top, geo.width, thickness))
+        tick = theme.px(14)
+        first = math.floor(view.left_year)
+        last = math.ceil(view.right_year)
+        year_step = 1 if view.ppy >= theme.px(90) else 2 if view.ppy >= theme.px(45) else 5
+        month_px = view.ppy / 12.0
+        show_months = month_px >= theme.px(14)
+        month_labels = month_px >= theme.px(110)
+        for year in range(first, last + 1):
+            x = round(view.x_of(year))
+            if show_months:
+                for month in range(1, 12):
+                    mx = round(view.x_of(year + month / 12.0))
+                    if 0 <= mx < geo.width:
+                        surface.fill(minor, (mx, axis.top, thickness, tick // 2 + (tick // 2 if month_labels else 0)))
+                        if month_labels:
+                            label = self._label(f"month.{lang}.{month}", self._month_name(month),
+                                                "axis_label", "axis")
+                            surface.blit(label, (mx + theme.px(6), axis.top + tick // 2))
+            if year % year_step or not -geo.width <= x <= 2 * geo.width:
+                continue
+            surface.fill(major, (x, axis.top, thickness, tick))
+            label = self._label("year", str(year), "axis_label", "axis", True)
+            surface.blit(label, (x + theme.px(6), axis.top + tick // 2))
