@@ -1,9 +1,11 @@
 """The first mos.ru scene: a 1990s browser dials up and loads a reconstruction of the city's first website,
-then compares it with today's mos.ru. This wave provides the content model, the dial-up model and the
-handshake sound; the scene class (SCENE) comes with the browser UI."""
+then compares it with today's mos.ru. Content model, dial-up model and handshake sound live beside the
+scene UI (scene.py and its drawing modules)."""
 
 from scenes.mosru.model import ContentModel
+from scenes.mosru.scene import MosruScene
 
+SCENE = MosruScene
 CONTENT_FILE = "mosru.yaml"
 
-__all__ = ["CONTENT_FILE", "ContentModel"]
+__all__ = ["CONTENT_FILE", "SCENE", "ContentModel"]

@@ -151,6 +151,11 @@ class ModemLink:
         if self.transfer is not None:
             self.transfer.skip()
 
+    def cancel(self) -> None:
+        """Drop the page on its way (the browser went to a page it already has); the line stays up."""
+        self.transfer = None
+        self._pending = None
+
     def hang_up(self) -> None:
         self.connected = self.dialling = False
         self.transfer = None

@@ -240,6 +240,12 @@ class Chrome(Strict):
     then_label: Bilingual
     now_label: Bilingual
     back_to_timeline: Bilingual
+    compare: Bilingual
+    compare_close: Bilingual
+    redial: Bilingual
+    offline: Bilingual
+    hint: Bilingual
+    then_facts_title: Bilingual
 
 
 # ------------------------------------------------------------------------------------------------ root

@@ -1,0 +1,358 @@
+"""The first mos.ru scene: a period desktop with a 1990s browser that dials up (speed menu, synthesized
+handshake), loads the reconstructed first site at the modem's speed, browses it (links, hotspots, Back,
+Forward, Home, Reload, Skip) and compares it with today's mos.ru.
+
+This module only wires things together: state is in browser.py (history, cache, modem), geometry in
+geometry.py, drawing in chrome.py / viewport.py / connect_dialog.py / panel.py / compare.py.
+Targets (tap by name in scripts): mosru.exit, mosru.speed.<id>, mosru.connect, mosru.cancel, mosru.skip,
+mosru.back, mosru.forward, mosru.reload, mosru.home, mosru.redial, mosru.compare, mosru.compare.close,
+mosru.link.<page>[.n].
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from kiosk import widgets
+from kiosk.gestures import Drag, DragStart, Fling, InputEvent, PointerDown, PointerUp, Tap
+from kiosk.pages import PageRenderer
+from kiosk.pages.layout import WidgetOp
+from kiosk.pages.model import MarqueeBlock
+from kiosk.scene import Scene, Target
+from scenes.mosru.browser import Browser
+from scenes.mosru.chrome import BrowserChrome, ChromeState
+from scenes.mosru.compare import CompareView
+from scenes.mosru.connect_dialog import ConnectDialog, DialogState
+from scenes.mosru.dialup import ModemLink
+from scenes.mosru.geometry import Geometry, S, compute
+from scenes.mosru.model import ContentModel
+from scenes.mosru.panel import PanelState, SidePanel, size_kb
+from scenes.mosru.synth import SAMPLE_RATE, HandshakeSound, handshake_sound, plan
+from scenes.mosru.viewport import PageView
+
+CONTENT_FILE = "mosru.yaml"
+IDLE_REASON = "mosru-dialup"
+VISITS_FILE = "mosru_visits.txt"
+
+
+def handshake_stages(digits: str) -> list[tuple[str, float]]:
+    """The handshake's (stage, seconds) without rendering the sound (the plan alone gives the timing)."""
+    return HandshakeSound(b"", SAMPLE_RATE, plan(digits)).stages()
+
+
+def phone_number(digits: str) -> str:
+    return f"{digits[:3]}-{digits[3:5]}-{digits[5:]}" if len(digits) == 7 and digits.isdigit() else digits
+
+
+def count_visit(var_dir: Path) -> int:
+    """This scene's own visitor count for the page's hit counter (a file in var/; 1 if it cannot be kept)."""
+    path = var_dir / VISITS_FILE
+    try:
+        count = int(path.read_text(encoding="ascii").strip() or 0) + 1
+    except (OSError, ValueError):
+        count = 1
+    try:
+        var_dir.mkdir(parents=True, exist_ok=True)
+        temp = path.with_suffix(".tmp")
+        temp.write_text(str(count), encoding="ascii")
+        os.replace(temp, path)
+    except OSError:
+        pass
+    return count
+
+
+class MosruScene(Scene):
+    name = "mosru"
+
+    def enter(self, params: Mapping[str, Any]) -> None:
+        self._t = 0.0
+        self._targets: list[Target] = []
+        self._pressed: str | None = None
+        self._sound: Any = None
+        self._held = False
+        self._desktop: pygame.Surface | None = None
+        self.comparing = False
+        self.chrome = BrowserChrome(self.ctx)
+        self.dialog = ConnectDialog(self.ctx)
+        self.panel = SidePanel(self.ctx)
+        self.compare = CompareView(self.ctx)
+        self.visits = count_visit(self.ctx.var_dir)
+        self._load_model()
+
+    def _load_model(self) -> None:
+        model = self.ctx.content(CONTENT_FILE)
+        if not isinstance(model, ContentModel):
+            raise RuntimeError(f"{CONTENT_FILE} is missing or invalid: run `run_kiosk.py check`")
+        self.model = model
+        self.renderer = PageRenderer(model.site, self.ctx.content_root)
+        self.geo: Geometry = compute(self.ctx, model.site.canvas_size)
+        speed_ids = [s.id for s in model.dialup.speeds]
+        if getattr(self, "speed_id", None) not in speed_ids:
+            self.speed_id = model.dialup.default_speed
+        self.browser = Browser(model.site.start, lambda page: self.renderer.page_bytes(page).total,
+                               self._new_link())
+        self.view = PageView(self.ctx)
+        self._page_key: tuple[str, str, int] | None = None
+
+    def _new_link(self) -> ModemLink:
+        dialup = self.model.dialup
+        return ModemLink(dialup.speed(self.speed_id).bits_per_second, handshake_stages(dialup.sound.digits),
+                         dialup.efficiency)
+
+    # ------------------------------------------------------------------------------------- lifecycle
+
+    def exit(self) -> None:
+        self._hang_up()
+
+    def language_changed(self, lang: str) -> None:
+        self._page_key = None
+        self._sync_page()
+
+    def content_changed(self) -> None:
+        current = self.browser.current if hasattr(self, "browser") else None
+        self._hang_up()
+        self._load_model()
+        if current in self.model.site.pages and current != self.browser.current:
+            self.browser.history.visit(current)
+
+    # ---------------------------------------------------------------------------------------- actions
+
+    @property
+    def dialog_open(self) -> bool:
+        return not self.browser.connected
+
+    def connect(self) -> None:
+        """The Connect button: dial at the chosen speed (with the handshake sound), then load the start page."""
+        self._stop_sound()
+        self.browser.link = self._new_link()
+        self.browser.start()
+        self._page_key = None
+        self._hold(True)
+        sound = self.ctx.sound
+        if getattr(sound, "enabled", False) and getattr(sound, "available", False):
+            settings = self.model.dialup.sound
+            pcm = handshake_sound(settings.digits, settings.peak_dbfs, settings.seed).pcm
+            self._sound = sound.play(pcm)
+
+    def skip(self) -> None:
+        self.browser.skip()
+        self._stop_sound()
+        self._hold(False)
+
+    def _hang_up(self) -> None:
+        if hasattr(self, "browser"):
+            self.browser.hang_up()
+        self._stop_sound()
+        self._hold(False)
+
+    def _stop_sound(self) -> None:
+        if self._sound is not None:
+            with contextlib.suppress(pygame.error, AttributeError):
+                self._sound.stop()
+            self._sound = None
+
+    def _hold(self, on: bool) -> None:
+        if on and not self._held:
+            self.ctx.idle.hold(IDLE_REASON)
+        elif not on and self._held:
+            self.ctx.idle.release(IDLE_REASON)
+        self._held = on
+
+    def _act(self, name: str) -> None:
+        browser = self.browser
+        if name == "mosru.exit":
+            self._hang_up()
+            self.close()
+        elif name == "mosru.compare":
+            self.comparing = True
+            self.compare.reset_scroll()
+        elif name == "mosru.compare.close":
+            self.comparing = False
+        elif name.startswith("mosru.speed."):
+            self.speed_id = name.removeprefix("mosru.speed.")
+        elif name == "mosru.connect":
+            self.connect()
+        elif name in ("mosru.cancel", "mosru.redial"):
+            self._hang_up()
+        elif name == "mosru.skip":
+            self.skip()
+        elif name == "mosru.back":
+            browser.back()
+        elif name == "mosru.forward":
+            browser.forward()
+        elif name == "mosru.home":
+            browser.home()
+        elif name == "mosru.reload":
+            browser.reload()
+        elif name.startswith("mosru.link."):
+            browser.navigate(name.removeprefix("mosru.link.").split(".")[0])
+
+    # ------------------------------------------------------------------------------------------ input
+
+    def handle(self, event: InputEvent) -> None:
+        if isinstance(event, PointerDown):
+            self._pressed = self._button_at(event.pos)
+        elif isinstance(event, PointerUp):
+            self._pressed = None
+        elif isinstance(event, Tap):
+            self._pressed = None
+            name = self._button_at(event.pos)
+            if name is not None:
+                self._act(name)
+            elif self._page_interactive():
+                target = self.view.hit(self.geo, event.pos, self.browser.fraction)
+                if target is not None and target in self.model.site.pages:
+                    self.browser.navigate(target)
+        elif isinstance(event, DragStart):
+            self._pressed = None
+            self.view.velocity = 0.0
+        elif isinstance(event, Drag):
+            if self.comparing:
+                self.compare.drag(event.pos, event.delta[1])
+            elif self._page_interactive() and self.geo.viewport.collidepoint(event.pos):
+                self.view.drag(self.geo, event.delta[1])
+        elif isinstance(event, Fling) and not self.comparing and self._page_interactive() \
+                and self.geo.viewport.collidepoint(event.pos):
+            self.view.fling(self.geo, event.velocity[1])
+
+    def _button_at(self, pos: tuple[float, float]) -> str | None:
+        buttons = [t for t in self._targets if not t.name.startswith("mosru.link.")]
+        return widgets.hit(buttons, pos)
+
+    def _page_interactive(self) -> bool:
+        return not self.comparing and not self.dialog_open
+
+    # ----------------------------------------------------------------------------------------- update
+
+    def update(self, dt: float) -> None:
+        self._t += dt
+        was_dialling = self.browser.dialling
+        self.browser.update(dt)
+        if was_dialling and not self.browser.dialling:
+            self._hold(False)
+            self._sound = None  # it has played to its end
+        self._sync_page()
+        self.view.update(self.geo, dt)
+
+    def _sync_page(self) -> None:
+        """Show the browser's current page (re-rendered on navigation, language or visited-link changes)."""
+        if not self.browser.connected and self.view.page is None:
+            return
+        lang = self.ctx.i18n.lang
+        key = (self.browser.current, lang, len(self.browser.history.visited))
+        if key == self._page_key:
+            return
+        page = self.renderer.render(self.browser.current, lang, self.browser.history.visited)
+        page.set_hit_counter(self.visits)
+        same_page = self._page_key is not None and self._page_key[0] == key[0]
+        self.view.show(page, keep_scroll=same_page)
+        self._page_key = key
+
+    # ------------------------------------------------------------------------------------------- draw
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.blit(self._desktop_surface(surface.get_size()), (0, 0))
+        targets = self._top_bar(surface)
+        if self.comparing:
+            targets += self._draw_compare(surface)
+        else:
+            targets += self._draw_browser(surface)
+            targets += self.panel.draw(surface, self.geo.panel, self.model,
+                                       PanelState(self.speed_id, self.browser.connected, self.browser.total_bytes))
+        self._targets = targets
+
+    def _desktop_surface(self, size: tuple[int, int]) -> pygame.Surface:
+        if self._desktop is None or self._desktop.get_size() != size:
+            theme = self.ctx.theme
+            desktop = pygame.Surface(size)
+            desktop.fill(theme.color("desktop", S))
+            step = theme.px(12)
+            dot = theme.color("desktop_dot", S)
+            for y in range(0, size[1], step):
+                for x in range((y // step % 2) * step // 2, size[0], step):
+                    desktop.set_at((x, y), dot)
+            pygame.draw.rect(desktop, theme.color("bg"), self.geo.top_bar)
+            self._desktop = desktop
+        return self._desktop
+
+    def _top_bar(self, surface: pygame.Surface) -> list[Target]:
+        ctx, theme, geo = self.ctx, self.ctx.theme, self.geo
+        exit_label = ctx.i18n.pick(self.model.chrome.back_to_timeline)
+        targets = [widgets.button(surface, ctx, "mosru.exit", geo.exit_button, exit_label, primary=False)]
+        title = self.model.chrome.compare if self.comparing else self.model.title
+        fonts = [theme.font("sans_bold", "scene_title", S), theme.font("sans_bold", "panel_title", S)]
+        block = ctx.text.fit(ctx.i18n.pick(title), fonts, theme.color("fg"), geo.title_area.width, 2,
+                             where="mosru.yaml:title")
+        surface.blit(block.surface, block.surface.get_rect(midleft=geo.title_area.midleft))
+        return targets
+
+    def _draw_browser(self, surface: pygame.Surface) -> list[Target]:
+        browser, geo = self.browser, self.geo
+        fraction = browser.fraction
+        page = self.view.page
+        title = page.title if page is not None else ""
+        state = ChromeState(title=self.ctx.i18n.pick(self.model.chrome.window_title).format(title=title),
+                            status=self._status(), progress=fraction if browser.loading else None,
+                            can_back=browser.history.can_back, can_forward=browser.history.can_forward,
+                            busy=browser.busy, show_skip=browser.loading is not None and not browser.dialling,
+                            enabled=not self.dialog_open, pressed=self._pressed, t=self._t)
+        targets = self.chrome.draw(surface, geo, self.model, state)
+        self.view.draw(surface, geo, self._t, fraction)
+        if self.dialog_open:
+            link = browser.link
+            targets += self.dialog.draw(surface, geo, self.model, DialogState(
+                self.speed_id, browser.dialling, link.stage, link.handshake_fraction,
+                phone_number(self.model.dialup.sound.digits), self._pressed))
+        else:
+            targets += self.view.link_targets(geo, fraction)
+        return targets
+
+    def _status(self) -> str:
+        chrome, lang, browser = self.model.chrome, self.ctx.i18n.lang, self.browser
+        if browser.dialling:
+            host = self.model.address.url.split("//")[-1].strip("/")
+            return chrome.status_connecting.pick(lang).format(host=host)
+        if not browser.connected:
+            return chrome.offline.pick(lang)
+        if browser.loading is not None:
+            total = browser.total_bytes
+            return chrome.status_loading.pick(lang).format(percent=int(browser.fraction * 100),
+                                                           received_kb=size_kb(browser.received_bytes, lang),
+                                                           total_kb=size_kb(total, lang))
+        return chrome.status_done.pick(lang)
+
+    def _draw_compare(self, surface: pygame.Surface) -> list[Target]:
+        ctx, theme, geo = self.ctx, self.ctx.theme, self.geo
+        margin, gap = theme.size("margin"), theme.size("gap")
+        button_h = max(ctx.layout.min_target, theme.size("button_h"))
+        area = pygame.Rect(margin, geo.top_bar.bottom + gap, ctx.layout.width - 2 * margin,
+                           ctx.layout.height - geo.top_bar.bottom - 2 * gap - margin - button_h)
+        self.compare.draw(surface, area, self.model, self._thumbnail())
+        close = pygame.Rect(0, 0, min(area.width, theme.px(620)), button_h)
+        close.midtop = (area.centerx, area.bottom + gap)
+        return [widgets.button(surface, ctx, "mosru.compare.close", close,
+                               ctx.i18n.pick(self.model.chrome.compare_close))]
+
+    def _thumbnail(self) -> pygame.Surface:
+        """The start page for the compare view, its marquee caught with the text in the middle."""
+        page = self.renderer.render(self.model.site.start, self.ctx.i18n.lang, self.browser.history.visited)
+        page.set_hit_counter(self.visits)
+        t = 0.0
+        for op in page.layout.ops:
+            if isinstance(op, WidgetOp) and op.kind == "marquee" and page.page.blocks:
+                block = page.page.blocks[op.block_index]
+                if isinstance(block, MarqueeBlock):
+                    width = self.renderer.fonts.width("serif-bold", self.model.site.style.font_size,
+                                                      block.text.pick(self.ctx.i18n.lang))
+                    t = (op.rect[2] + width) / 2 / block.speed
+                break
+        return page.frame(t)
+
+    def targets(self) -> list[Target]:
+        return list(self._targets)
