@@ -71,6 +71,15 @@ class FrameStats:
         return 1000.0 / (sum(recent) / len(recent)) if recent else 0.0
 
 
+def _touch_devices() -> int:
+    try:
+        from pygame._sdl2 import touch
+
+        return int(touch.get_num_devices())
+    except (ImportError, pygame.error):
+        return -1
+
+
 def rss_mb() -> float:
     try:
         with open("/proc/self/status", encoding="ascii") as status:
@@ -100,6 +109,9 @@ class App:
         self.notes.extend(self.display.notes)
         if options.kiosk:
             pygame.mouse.set_visible(False)  # hides the cursor only; touch keeps working
+        if not options.headless and _touch_devices() == 0:
+            self.notes.append("no touch device found: mouse only")
+            LOG.warning(self.notes[-1])
         self.clock = Clock(options.fps or screen.fps, simulated=options.headless)
         w, h = self.display.logical_size
         self.layout = Layout(w, h, screen.diagonal_inch, config.input.touch_target_mm)
