@@ -268,11 +268,38 @@ class SceneTexts(Strict):
     points: Bilingual
     status_reached: Bilingual
     next_question: Bilingual
+    # Screens and navigation of the scene UI (scene.py and the *_view.py modules).
+    exit: Bilingual
+    sections: Bilingual
+    prev: Bilingual
+    next: Bilingual
+    open_section: Bilingual
+    home_intro: Bilingual
+    history_teaser: Bilingual
+    decisions_teaser: Bilingual
+    poll_teaser: Bilingual
+    winning_answer: Bilingual
+    share_label: Bilingual
+    votes_total: Bilingual
+    participants_total: Bilingual
+    source_facts: Bilingual
+    source_press: Bilingual
+    question_of: Bilingual
+    retry: Bilingual
+    then_and_now: Bilingual
+    city_other: Bilingual
+    points_goal: Bilingual
+    answers_total: Bilingual
 
     @model_validator(mode="after")
     def _placeholders(self) -> SceneTexts:
         _needs_placeholder(self.results_hidden, "{n}", "results_hidden")
         _needs_placeholder(self.points, "{points}", "points")
+        for field_name, placeholder in (("votes_total", "{count}"), ("participants_total", "{count}"),
+                                        ("answers_total", "{count}"), ("source_facts", "{key}"),
+                                        ("question_of", "{n}"), ("question_of", "{total}"),
+                                        ("points_goal", "{threshold}")):
+            _needs_placeholder(getattr(self, field_name), placeholder, field_name)
         return self
 
 

@@ -55,3 +55,62 @@ def facts_path() -> Path:
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "var" / "active_citizen" / "votes.sqlite3"
+
+
+# -- the scene UI running in the real app (headless, simulated clock) ------------------------------------------
+
+SCENES = {"active_citizen": "scenes.active_citizen", "menu": "scenes.menu"}
+
+
+class AcDriver:
+    """The real app with the menu as home and the Active Citizen scene one tap away."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    @property
+    def scene(self) -> Any:
+        top = self.app.router.top
+        assert top is not None and top.name == "active_citizen", f"top scene is {self.app.scene_name()!r}"
+        return top
+
+    def open(self) -> AcDriver:
+        """From the menu, tap the Active Citizen button (a first tap after attract only wakes the screen)."""
+        self.app.advance(0.05)  # the menu lays out its buttons on its first frame
+        failures = self.app.play([{"tap": {"target": "menu.active_citizen"}}, {"wait": 0.3}])
+        assert failures == []
+        if self.app.scene_name() != "active_citizen":
+            assert self.app.play([{"tap": {"target": "menu.active_citizen"}}, {"wait": 0.3}]) == []
+        assert self.app.scene_name() == "active_citizen"
+        return self
+
+    def tap(self, *targets: str, wait: float = 0.0) -> None:
+        steps: list[dict[str, Any]] = [{"tap": {"target": name}} for name in targets]
+        if wait:
+            steps.append({"wait": wait})
+        failures = self.app.play(steps)
+        assert failures == [], failures
+
+    def swipe(self, direction: int, ms: int = 250) -> None:
+        """direction +1: finger moves right to left (next page); -1: left to right."""
+        layout = self.app.layout
+        y = layout.height * 0.45
+        left, right = layout.width * 0.2, layout.width * 0.8
+        start, end = (right, left) if direction > 0 else (left, right)
+        assert self.app.play([{"swipe": {"from": [start, y], "to": [end, y], "ms": ms}}, {"wait": 0.6}]) == []
+
+    def shot(self, path: Path) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return self.app.display.screenshot(path)
+
+
+@pytest.fixture
+def ac_app(make_app: Callable[..., Any]) -> Callable[..., AcDriver]:
+    """ac_app(size=(w, h), lang=..., extra=..., content=...) -> AcDriver with the scene not yet opened."""
+
+    def factory(**options: Any) -> AcDriver:
+        options.setdefault("scenes", SCENES)
+        options.setdefault("home", "menu")
+        return AcDriver(make_app(**options))
+
+    return factory
