@@ -26,6 +26,7 @@ from kiosk.display import Display, prepare_sdl
 from kiosk.gestures import GestureRecognizer, GestureSettings, InputEvent, KeyPress, PointerDown, PointerUp
 from kiosk.i18n import I18n
 from kiosk.idle import IdleController, IdleState
+from kiosk.lockdown import grab_keyboard, is_system_chord
 from kiosk.logs import setup_logging
 from kiosk.ops.runtime import OpsRuntime
 from kiosk.overlays import ClosedOverlay, IdleOverlay, LanguageToggle, Overlay
@@ -109,6 +110,7 @@ class App:
         self.notes.extend(self.display.notes)
         if options.kiosk:
             pygame.mouse.set_visible(False)  # hides the cursor only; touch keeps working
+            grab_keyboard()  # system shortcuts come to the exhibit, which swallows them (kiosk/lockdown.py)
         if not options.headless and _touch_devices() == 0:
             self.notes.append("no touch device found: mouse only")
             LOG.warning(self.notes[-1])
@@ -353,6 +355,8 @@ class App:
                 if not self.options.kiosk:
                     self.running = False
             elif event.type == pygame.KEYDOWN:
+                if self.options.kiosk and is_system_chord(event.key, getattr(event, "mod", 0)):
+                    continue  # Alt+Tab, Alt+F4, Super, Ctrl+Alt+…: never reach a scene
                 if not self.options.kiosk and event.key == pygame.K_q and event.mod & pygame.KMOD_CTRL:
                     self.running = False
                     continue

@@ -41,17 +41,20 @@ def collect(config_path: Path, content_dir: Path | None) -> tuple[list[Problem],
     """(problems, files checked, notes). Notes are plain lines such as 'content not checked'."""
     from kiosk.config import load_config
     from kiosk.content.loader import load_bundle
-    from kiosk.content.passes import run_passes
+    from kiosk.content.passes import run_config_passes, run_passes
     from kiosk.content.registry import content_specs, make_context
 
+    early = run_config_passes(Path(config_path))  # kiosk.yaml's own text (plain PIN), even if it won't validate
     try:
         config: Any = load_config(config_path)
     except Exception as exc:  # ConfigError carries file/line/col/message; anything else becomes a plain line
-        return [_config_problem(exc)], 1, ["content not checked: fix the config first"]
+        problem = _config_problem(exc)
+        said = any((p.file, p.line) == (problem.file, problem.line) for p in early)  # same line, clearer words
+        return sorted(set(early if said else [*early, problem])), 1, ["content not checked: fix the config first"]
     root = Path(content_dir) if content_dir is not None else config.content_dir
     specs = content_specs(config)
     result = load_bundle(root, specs, make_context(config, root))
-    problems = list(result.problems)
+    problems = [*early, *result.problems]
     if result.bundle is not None:
         problems.extend(run_passes(config, result.bundle))
     return sorted(set(problems)), len(specs) + 1, []

@@ -10,6 +10,9 @@ without touching the check command. Three ways, pick whichever fits:
 
 A pass is `fn(config, bundle) -> list[Problem]`. It runs only when the content validated (bundle is not None).
 A pass that raises becomes one error line naming it; it never stops the other passes.
+
+A config pass (`register_config_pass`) is `fn(config_path) -> list[Problem]`: it reads kiosk.yaml's text itself
+and runs even when the config does not validate (e.g. the plain-PIN refusal in kiosk/security.py).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from kiosk.content.loader import ContentBundle
@@ -29,8 +33,13 @@ CheckPass = Callable[[Any, ContentBundle], list[Problem]]
 PASSES: list[CheckPass] = []
 """Registered passes, run in order."""
 
-PASS_MODULES: list[str] = []
+PASS_MODULES: list[str] = ["kiosk.security"]
 """Import paths of modules that register passes when imported (e.g. "kiosk.layout_lint")."""
+
+ConfigPass = Callable[[Path], list[Problem]]
+
+CONFIG_PASSES: list[ConfigPass] = []
+"""Registered config passes: checks on kiosk.yaml's text, run before (and whatever) the config validation."""
 
 
 def register_pass(fn: CheckPass) -> CheckPass:
@@ -38,6 +47,33 @@ def register_pass(fn: CheckPass) -> CheckPass:
     if fn not in PASSES:
         PASSES.append(fn)
     return fn
+
+
+def register_config_pass(fn: ConfigPass) -> ConfigPass:
+    """Add a config pass (usable as a decorator). Registering the same function twice has no effect."""
+    if fn not in CONFIG_PASSES:
+        CONFIG_PASSES.append(fn)
+    return fn
+
+
+def run_config_passes(config_path: Path) -> list[Problem]:
+    """Run every config pass on kiosk.yaml; a failing pass becomes one problem (module load errors are left to
+    `all_passes`, which reports them once)."""
+    for name in list(PASS_MODULES):
+        try:
+            importlib.import_module(name)
+        except Exception:
+            continue
+    problems: list[Problem] = []
+    for fn in list(CONFIG_PASSES):
+        try:
+            problems.extend(p for p in (fn(Path(config_path)) or []) if isinstance(p, Problem))
+        except Exception as exc:
+            LOG.exception("config pass %s crashed", _pass_name(fn))
+            problems.append(Problem(display_path(config_path), 1, 1, "error",
+                                    f"the check '{_pass_name(fn)}' failed ({type(exc).__name__}: {exc}); "
+                                    "please report it"))
+    return problems
 
 
 def _pass_name(fn: Any) -> str:
