@@ -33,11 +33,11 @@ class ConnectDialog:
         self.ctx = ctx
         self._gradient: pygame.Surface | None = None
 
-    def rect(self, geo: Geometry, model: ContentModel) -> pygame.Rect:
+    def rect(self, geo: Geometry, model: ContentModel, dialling: bool = False) -> pygame.Rect:
         theme = self.ctx.theme
         margin = theme.size("gap")
         width = min(theme.size("dialog_w", S), geo.window.width - 2 * margin)
-        height = min(self._height(width, model), geo.window.height - 2 * margin)
+        height = min(self._height(width, model, dialling), geo.window.height - 2 * margin)
         rect = pygame.Rect(0, 0, width, height)
         rect.center = geo.viewport.center
         rect.top = max(geo.window.y + margin, min(rect.top, geo.window.bottom - margin - height))
@@ -46,18 +46,21 @@ class ConnectDialog:
     def _columns(self, width: int) -> int:
         return 2 if width >= 2 * self.ctx.theme.px(340) else 1
 
-    def _height(self, width: int, model: ContentModel) -> int:
+    def _height(self, width: int, model: ContentModel, dialling: bool) -> int:
         theme = self.ctx.theme
         pad, gap = theme.size("panel_pad", S), theme.size("gap")
+        line = theme.font("sans", "dialog_text", S).get_linesize()
+        button_h = max(self.ctx.layout.min_target, theme.size("button_h"))
+        frame = 2 * theme.size("window_border", S) + theme.size("title_bar_h", S) + 2 * pad
+        if dialling:  # stage (2 lines), speed, progress bar, buttons
+            return frame + 3 * line + 3 * gap + theme.size("status_h", S) + 2 * gap + button_h
         option_h = max(self.ctx.layout.min_target, theme.size("option_h", S))
         rows = -(-len(model.dialup.speeds) // self._columns(width))
-        prompt = theme.font("sans", "dialog_text", S).get_linesize() * 2
-        return (theme.size("title_bar_h", S) + pad + prompt + gap + rows * (option_h + gap) + gap
-                + max(self.ctx.layout.min_target, theme.size("button_h")) + pad)
+        return frame + 2 * line + gap + rows * (option_h + gap) + gap + button_h
 
     def draw(self, surface: pygame.Surface, geo: Geometry, model: ContentModel, state: DialogState) -> list[Target]:
         ctx, theme = self.ctx, self.ctx.theme
-        box = self.rect(geo, model)
+        box = self.rect(geo, model, state.dialling)
         pygame.draw.rect(surface, colour(ctx, "window"), box)
         bevel(surface, ctx, box, raised=True)
         border = theme.size("window_border", S)

@@ -25,6 +25,8 @@ from scenes.mosru.model import ContentModel
 class PanelState:
     speed_id: str
     connected: bool
+    connection: str
+    """The connection line: not connected / connecting / connected at … (the scene picks the text)."""
     page_bytes: int
 
 
@@ -62,9 +64,7 @@ class SidePanel:
         bold = theme.font("sans_bold", "panel_title", S)
         fg, muted = theme.color("fg"), theme.color("muted")
         chrome = model.chrome
-        speed = model.dialup.speed(state.speed_id)
-        connection = (chrome.connect_dialog.connected.pick(lang).format(speed=speed.label.pick(lang))
-                      if state.connected else chrome.offline.pick(lang))
+        connection = state.connection
         # (priority, block, gap after): lower priority numbers are dropped first when space runs out
         width = inner.width
         items: list[tuple[int, TextBlock | None, int, str]] = [
@@ -73,12 +73,12 @@ class SidePanel:
              gap, ""),
             (3, ctx.text.block(model.address.note.pick(lang), body, muted, width, 4,
                                where="mosru.yaml:address.note"), 2 * gap, "rule"),
-            (7, ctx.text.block(connection, bold, fg, width, 2, where="mosru.yaml:chrome.connect_dialog.connected"),
+            (7, ctx.text.block(connection, bold, fg, width, 2, where="mosru.yaml:chrome.connect_dialog.connected|offline"),
              gap, ""),
             (6, ctx.text.block(timing_text(model, lang, state.speed_id, state.page_bytes), body, fg, width, 5,
                                where="mosru.yaml:chrome.timing"), gap // 2, ""),
             (4, ctx.text.block(chrome.timing_note.pick(lang), body, muted, width, 3,
-                               where="mosru.yaml:chrome.timing_note"), 2 * gap, ""),
+                               where="mosru.yaml:chrome.timing_note"), gap, ""),
             (5, ctx.text.block(chrome.hint.pick(lang), body, muted, width, 3, where="mosru.yaml:chrome.hint"), 0, ""),
         ]
         badge = reconstruction_badge(ctx, model.label.badge.pick(lang))

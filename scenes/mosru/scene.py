@@ -83,12 +83,15 @@ class MosruScene(Scene):
         self.panel = SidePanel(self.ctx)
         self.compare = CompareView(self.ctx)
         self.visits = count_visit(self.ctx.var_dir)
-        self._load_model()
+        self.broken = not self._load_model()
+        if self.broken:  # never raise from enter(): the router calls it outside the crash guard
+            self.ctx.note(f"mosru: {CONTENT_FILE} is missing or invalid; run `run_kiosk.py check`")
+            self.close()
 
-    def _load_model(self) -> None:
+    def _load_model(self) -> bool:
         model = self.ctx.content(CONTENT_FILE)
         if not isinstance(model, ContentModel):
-            raise RuntimeError(f"{CONTENT_FILE} is missing or invalid: run `run_kiosk.py check`")
+            return False
         self.model = model
         self.renderer = PageRenderer(model.site, self.ctx.content_root)
         self.geo: Geometry = compute(self.ctx, model.site.canvas_size)
@@ -99,6 +102,7 @@ class MosruScene(Scene):
                                self._new_link())
         self.view = PageView(self.ctx)
         self._page_key: tuple[str, str, int] | None = None
+        return True
 
     def _new_link(self) -> ModemLink:
         dialup = self.model.dialup
@@ -111,13 +115,19 @@ class MosruScene(Scene):
         self._hang_up()
 
     def language_changed(self, lang: str) -> None:
+        if self.broken:
+            return
         self._page_key = None
         self._sync_page()
 
     def content_changed(self) -> None:
-        current = self.browser.current if hasattr(self, "browser") else None
+        if not self.broken and self.ctx.content(CONTENT_FILE) is self.model:
+            return  # another file changed: keep the visitor's connection and page
+        current = None if self.broken else self.browser.current
         self._hang_up()
-        self._load_model()
+        if not self._load_model():
+            raise RuntimeError(f"{CONTENT_FILE} is missing or invalid after a reload")
+        self.broken = False
         if current in self.model.site.pages and current != self.browser.current:
             self.browser.history.visit(current)
 
@@ -196,6 +206,8 @@ class MosruScene(Scene):
     # ------------------------------------------------------------------------------------------ input
 
     def handle(self, event: InputEvent) -> None:
+        if self.broken:
+            return
         if isinstance(event, PointerDown):
             self._pressed = self._button_at(event.pos)
         elif isinstance(event, PointerUp):
@@ -231,6 +243,8 @@ class MosruScene(Scene):
     # ----------------------------------------------------------------------------------------- update
 
     def update(self, dt: float) -> None:
+        if self.broken:
+            return
         self._t += dt
         was_dialling = self.browser.dialling
         self.browser.update(dt)
@@ -257,6 +271,9 @@ class MosruScene(Scene):
     # ------------------------------------------------------------------------------------------- draw
 
     def draw(self, surface: pygame.Surface) -> None:
+        if self.broken:
+            surface.fill(self.ctx.theme.color("bg"))
+            return
         surface.blit(self._desktop_surface(surface.get_size()), (0, 0))
         targets = self._top_bar(surface)
         if self.comparing:
@@ -264,7 +281,8 @@ class MosruScene(Scene):
         else:
             targets += self._draw_browser(surface)
             targets += self.panel.draw(surface, self.geo.panel, self.model,
-                                       PanelState(self.speed_id, self.browser.connected, self.browser.total_bytes))
+                                       PanelState(self.speed_id, self.browser.connected, self._connection_line(),
+                                                  self.browser.total_bytes))
         self._targets = targets
 
     def _desktop_surface(self, size: tuple[int, int]) -> pygame.Surface:
@@ -312,6 +330,15 @@ class MosruScene(Scene):
         else:
             targets += self.view.link_targets(geo, fraction)
         return targets
+
+    def _connection_line(self) -> str:
+        chrome, lang = self.model.chrome, self.ctx.i18n.lang
+        if self.browser.dialling:
+            return self._status()
+        if self.browser.connected:
+            speed = self.model.dialup.speed(self.speed_id).label.pick(lang)
+            return chrome.connect_dialog.connected.pick(lang).format(speed=speed)
+        return chrome.offline.pick(lang)
 
     def _status(self) -> str:
         chrome, lang, browser = self.model.chrome, self.ctx.i18n.lang, self.browser

@@ -35,3 +35,39 @@ def mosru_data() -> dict[str, Any]:
 @pytest.fixture(scope="session")
 def mosru(mosru_data: dict[str, Any]) -> ContentModel:
     return ContentModel.model_validate(mosru_data)
+
+
+# ------------------------------------------------------------------------------------ the scene in the app
+
+SCENES = {"mosru": "scenes.mosru", "menu": "scenes.menu"}
+SHOTS = Path("/tmp/mosru_shots")
+
+
+def open_scene(app: Any) -> Any:
+    """From the menu, tap the mos.ru button like a visitor; returns the scene."""
+    app.advance(0.1)
+    assert app.play([{"tap": {"target": "menu.mosru"}}, {"wait": 0.3}]) == []
+    assert app.scene_name() == "mosru"
+    return app.router.top
+
+
+def connect(app: Any, speed_id: str) -> None:
+    assert app.play([{"tap": {"target": f"mosru.speed.{speed_id}"}}, {"tap": {"target": "mosru.connect"}}]) == []
+
+
+def run_until(app: Any, done: Any, limit_s: float = 60.0) -> float:
+    """Run frames until done() is true; returns the simulated seconds it took."""
+    start = app.clock.now()
+    while not done():
+        app.frame(app.clock.tick())
+        assert app.clock.now() - start < limit_s, "condition never became true"
+    return app.clock.now() - start
+
+
+def loaded(app: Any, speed_id: str = "v90") -> Any:
+    """Open the scene, connect and Skip to the complete start page."""
+    scene = open_scene(app)
+    connect(app, speed_id)
+    assert app.play([{"tap": {"target": "mosru.skip"}}]) == []
+    assert scene.browser.connected and scene.browser.loading is None
+    return scene
