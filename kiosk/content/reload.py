@@ -70,7 +70,7 @@ def save_last_good(root: Path, last_good_dir: Path, expected: Snapshot | None = 
     if last_good_dir.is_dir() and _read_manifest(last_good_dir) == before:
         return False
     parent = last_good_dir.parent
-    parent.mkdir(parents=True, exist_ok=True)
+    parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     tmp = parent / f".{last_good_dir.name}.tmp-{os.getpid()}-{threading.get_ident()}"
     old = parent / f".{last_good_dir.name}.old"
     shutil.rmtree(tmp, ignore_errors=True)
@@ -80,6 +80,7 @@ def save_last_good(root: Path, last_good_dir: Path, expected: Snapshot | None = 
             shutil.rmtree(tmp, ignore_errors=True)
             return False
         (tmp / MANIFEST).write_text(json.dumps({k: list(v) for k, v in before.items()}), encoding="utf-8")
+        _make_private(tmp)
         shutil.rmtree(old, ignore_errors=True)
         if last_good_dir.exists():
             os.replace(last_good_dir, old)
@@ -89,6 +90,14 @@ def save_last_good(root: Path, last_good_dir: Path, expected: Snapshot | None = 
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return True
+
+
+def _make_private(folder: Path) -> None:
+    """The copy lives in var/: folders 0700 and files 0600, whatever modes the content folder had."""
+    for path, _dirs, files in os.walk(folder):
+        os.chmod(path, 0o700)
+        for name in files:
+            os.chmod(os.path.join(path, name), 0o600)
 
 
 def last_good_candidates(last_good_dir: Path) -> list[Path]:
