@@ -114,3 +114,29 @@ def ac_app(make_app: Callable[..., Any]) -> Callable[..., AcDriver]:
         return AcDriver(make_app(**options))
 
     return factory
+
+
+def stored_counts(app: Any, question_id: str) -> tuple[dict[str, int], int]:
+    """(votes per option, respondents) of a question, read from the kiosk's vote database."""
+    from scenes.active_citizen.store import VoteStore, db_path_for
+
+    with VoteStore(db_path_for(app.config.var_dir)) as store:
+        return store.counts(question_id), store.total(question_id)
+
+
+def theme_rgb(app: Any, token: str) -> tuple[int, int, int]:
+    color = app.theme.color(token, "active_citizen")
+    return (color.r, color.g, color.b)
+
+
+def content_variant(tmp_path: Path, edit: Callable[[dict[str, Any]], None]) -> Path:
+    """A copy of the real content folder with active_citizen.yaml changed by `edit`."""
+    import shutil
+
+    folder = tmp_path / "content_variant"
+    shutil.copytree(REPO / "config" / "content", folder)
+    path = folder / CONTENT_FILE
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    edit(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return folder
