@@ -90,7 +90,7 @@ def write_bench_config(folder: Path, content: Path) -> Path:
                   "theme": str(REPO / "config" / "theme.yaml")},
         "home": "timeline",
         "scenes": {"timeline": {"module": "scenes.timeline"}},
-        "images": {"cache_mb": 64, "workers": 2},
+        "images": {"cache_mb": 64, "workers": 1},
         "sound": {"enabled": False},
     }
     path = folder / "kiosk.yaml"

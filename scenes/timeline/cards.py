@@ -27,7 +27,7 @@ CardKey = tuple[str, str, str]
 
 THUMB_ASPECT = 1.5
 """Thumbnails are 3:2, the shape of the exhibit's illustrations (a cover crop keeps their dates readable)."""
-GROWTH = {"decade": 1.15, "year": 1.4, "month": 1.6}
+GROWTH = {"decade": 1.15, "year": 1.3, "month": 1.4}
 """How much taller than its minimum a card may grow to fill its lane's rows."""
 
 
@@ -88,9 +88,13 @@ def build_styles(ctx: SceneContext, rows_h: int) -> dict[str, CardStyle]:
     styles: dict[str, CardStyle] = {}
     for level in LEVELS:
         text_w = size(f"card_text_w_{level}")
-        with_teaser = level != "decade"
-        teaser_h = small_gap + _block_height(teaser_font, 2) if with_teaser else 0
-        min_h = pad + date_h + small_gap + _block_height(title_fonts[0], 2) + teaser_h + pad
+        with_thumb = level != "decade"
+        base_h = pad + date_h + small_gap + _block_height(title_fonts[0], 2) + pad
+        teaser_h = small_gap + _block_height(teaser_font, 2)
+        # decade: date and title; year: + thumbnail (+ teaser if two rows still fit); month: + teaser
+        with_teaser = level == "month" or (
+            level == "year" and (rows_h + gap) // (base_h + teaser_h + gap) >= 2)
+        min_h = base_h + (teaser_h if with_teaser else 0)
         rows = max(1, (rows_h + gap) // (min_h + gap))
         height = max(min_h, min((rows_h - (rows - 1) * gap) // rows, round(min_h * GROWTH[level])))
         spare_lines = (height - min_h) // title_step
@@ -98,7 +102,7 @@ def build_styles(ctx: SceneContext, rows_h: int) -> dict[str, CardStyle]:
         teaser_lines = 3 if with_teaser and spare_lines >= 2 else 2
         thumb: pygame.Rect | None = None
         text_x = strip + pad
-        if with_teaser:
+        if with_thumb:
             thumb_h = height - 2 * pad
             thumb = pygame.Rect(strip + pad, pad, round(thumb_h * THUMB_ASPECT), thumb_h)
             text_x = thumb.right + pad
@@ -199,6 +203,8 @@ class _Entry:
     surface: pygame.Surface
     pending_thumb: bool
     bytes: int
+    revision: int = 0
+    """Bumped when the thumbnail is patched in (composites built from the card redo themselves)."""
 
 
 class CardCache:
@@ -244,6 +250,11 @@ class CardCache:
             return None
         self._entries.move_to_end((event_id, level, lang))
         return entry.surface
+
+    def revision(self, event_id: str, level: str, lang: str) -> tuple[int, int]:
+        """Changes whenever the cached card's pixels change (new surface or thumbnail patched in)."""
+        entry = self._entries.get((event_id, level, lang))
+        return (id(entry.surface), entry.revision) if entry is not None else (0, -1)
 
     def has(self, event_id: str, level: str, lang: str) -> bool:
         return (event_id, level, lang) in self._entries
@@ -307,6 +318,7 @@ class CardCache:
                 if entry.pending_thumb:
                     entry.pending_thumb = self.painter.patch_thumbnail(entry.surface, self._events[key[0]],
                                                                        self.styles[key[1]])
+                    entry.revision += 0 if entry.pending_thumb else 1
                 continue
             if key[0] not in self._events:
                 continue

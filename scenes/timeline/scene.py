@@ -33,14 +33,15 @@ from .attract import AttractBanner, AttractTour
 from .backdrop import Backdrop
 from .cards import CardCache, CardKey, build_styles
 from .detail import DetailView
+from .header import ZOOM_IN, ZOOM_OUT, Header
 from .model import ContentModel, Event
 from .scrubber import Scrubber
 from .stack_view import StackView
 from .stacking import Item, LevelLayout, Placeable, place
+from .strip import CardStrip, Drawn
 from .tuning import CONTENT_FILE, LEVELS, SCENE, Tuning
 from .viewport import Viewport
 
-ZOOM_IN, ZOOM_OUT = "timeline.zoom_in", "timeline.zoom_out"
 CAUGHT_FLING_PX_S = 150.0
 """A touch that stops a view moving faster than this is not also a tap on a card."""
 
@@ -52,9 +53,8 @@ class TimelineScene(Scene):
         super().__init__(ctx)
         self.tuning = Tuning.from_theme(ctx.theme)
         self.content: ContentModel | None = None
-        self._targets: list[Target] = []
+        self._drawn: list[Drawn] = []
         self._snapshot: pygame.Surface | None = None
-        self._labels: dict[tuple[str, str], pygame.Surface] = {}
         self._layouts: dict[str, LevelLayout] = {}
         self._scrubbing = False
         self._pinch_level: str | None = None
@@ -97,14 +97,17 @@ class TimelineScene(Scene):
         self.scrubber = Scrubber(ctx, self.geo.scrubber)
         self.scrubber.set_content(content)
         self.detail = DetailView(ctx)
-        self.stack_view = StackView(ctx, self.cards, self.styles["year"])
+        self.stack_view = StackView(ctx, self.cards, self.styles["month"])
+        self.header = Header(ctx, self.geo)
+        self.strip = CardStrip(ctx, self.cards, self.styles)
+        self._lane_colours = {lane.id: lane.colour for lane in content.lanes}
+        self._drawn = []
         self.tour = AttractTour(content.settings.attract_seconds_per_event)
         banner_area = self.geo.lanes_area.inflate(-2 * self.geo.margin, -2 * self.geo.gap)
         self.banner = AttractBanner(ctx, banner_area)
         self._layouts = {}
         for level in LEVELS:
             self.layout_for(level)  # ~10 ms for 1000 events: done here, not during a pinch
-        self._labels = {}
         self._snapshot = None
         self._sync_cards = True
         self._built = True
@@ -181,7 +184,8 @@ class TimelineScene(Scene):
         self.scrubber.language_changed()
         self.detail.forget()
         self.banner.forget()
-        self._labels.clear()
+        self.header.forget()
+        self.strip.forget()
         self._snapshot = None
         self._sync_cards = True
 
@@ -330,7 +334,7 @@ class TimelineScene(Scene):
         self._update_end_pad()
 
     def _tap(self, pos: tuple[float, float], caught_fling: bool) -> None:
-        name = widgets.hit(self._targets, pos)
+        name = widgets.hit(self.targets(), pos)
         if name == ZOOM_IN:
             self._zoom(+1)
         elif name == ZOOM_OUT:
@@ -359,7 +363,7 @@ class TimelineScene(Scene):
     def _wanted_cards(self) -> list[CardKey]:
         """Cards on screen first, then the target level's (while zooming), then neighbours ahead of motion."""
         view, lang = self.view, self.ctx.i18n.lang
-        wanted: list[CardKey] = [(event_id, "year", lang) for event_id in self.stack_view.page_ids()]
+        wanted: list[CardKey] = [(event_id, "month", lang) for event_id in self.stack_view.page_ids()]
         level = view.level
         style = self.styles[level]
         layout = self.layout_for(level)
@@ -390,10 +394,8 @@ class TimelineScene(Scene):
             surface.blit(self._snapshot, (0, 0))
             if self.detail.is_open:
                 self.detail.draw(surface)
-                self._targets = self.detail.targets()
             else:
                 self.stack_view.draw(surface)
-                self._targets = self.stack_view.targets()
             return
         self._draw_timeline(surface)
 
@@ -405,122 +407,31 @@ class TimelineScene(Scene):
         return copy
 
     def _draw_timeline(self, surface: pygame.Surface) -> None:
-        view, geo, theme = self.view, self.geo, self.ctx.theme
-        lang = self.ctx.i18n.lang
+        view, geo = self.view, self.geo
         self.backdrop.draw(surface, view)
         level = view.level
-        style = self.styles[level]
-        targets: list[Target] = []
-        highlight = self.tour.current_id
+        drawn = [(item, self.item_rect(item, level)) for item in self.visible_items()]
         clip = surface.get_clip()
         surface.set_clip(geo.lanes_area)
-        min_visible = self.ctx.layout.min_target
-        for item in self.visible_items():
-            rect = self.item_rect(item, level)
-            if item.is_stack:
-                self._draw_stack_edges(surface, rect, len(item.event_ids))
-            card = self.cards.get(item.first_id, level, lang)
-            if card is None:
-                self._draw_placeholder(surface, rect, item)
-            else:
-                surface.blit(card, rect)
-            if item.is_stack:
-                self._draw_badge(surface, rect, len(item.event_ids) - 1)
-            if highlight is not None and highlight in item.event_ids:
-                width = max(3, theme.px(5))
-                alpha_rect = rect.inflate(width * 2, width * 2)
-                pygame.draw.rect(surface, theme.color("highlight", SCENE), alpha_rect, width=width,
-                                 border_radius=style.radius + width)
-            visible = rect.clip(surface.get_rect())
-            if visible.width >= min_visible:
-                targets.append(Target(item.target_name, visible, item.first_id))
+        self.strip.draw(surface, drawn, level, self.ctx.i18n.lang, self._lane_colours, self.tour.current_id)
         surface.set_clip(clip)
-        self._draw_header(surface, targets)
+        self.header.draw(surface, view.target_level)
         self.scrubber.draw(surface, view)
-        targets.append(self.scrubber.target())
         if self.tour.active:
             self.banner.draw(surface, self.tour.pulse())
-        self._targets = targets
-
-    def _draw_placeholder(self, surface: pygame.Surface, rect: pygame.Rect, item: Item) -> None:
-        theme = self.ctx.theme
-        style = self.styles[self.view.level]
-        pygame.draw.rect(surface, theme.color("card", SCENE), rect, border_radius=style.radius)
-        lane = self.content.lane(item.lane) if self.content else None
-        if lane is not None:
-            try:
-                color = theme.color(lane.colour, SCENE)
-            except KeyError:
-                color = theme.color("accent", SCENE)
-            surface.fill(color, (rect.left, rect.top + style.radius, style.strip, rect.height - 2 * style.radius))
-
-    def _draw_stack_edges(self, surface: pygame.Surface, rect: pygame.Rect, count: int) -> None:
-        theme = self.ctx.theme
-        offset = max(3, theme.px(6))
-        radius = self.styles[self.view.level].radius
-        for layer in (2, 1) if count > 2 else (1,):
-            pygame.draw.rect(surface, theme.color("card_edge", SCENE), rect.move(offset * layer, offset * layer),
-                             border_radius=radius)
-
-    def _draw_badge(self, surface: pygame.Surface, rect: pygame.Rect, more: int) -> None:
-        key = ("badge", str(more))
-        badge = self._labels.get(key)
-        if badge is None:
-            theme = self.ctx.theme
-            text = self.ctx.text.line(f"+{more}", theme.font("sans_bold", "badge", SCENE),
-                                      theme.color("stack_badge_fg", SCENE))
-            pad = theme.px(10)
-            badge = pygame.Surface((max(text.get_width() + 2 * pad, text.get_height() + pad),
-                                    text.get_height() + pad), pygame.SRCALPHA)
-            pygame.draw.rect(badge, theme.color("stack_badge", SCENE), badge.get_rect(),
-                             border_radius=badge.get_height() // 2)
-            badge.blit(text, text.get_rect(center=badge.get_rect().center))
-            self._labels[key] = badge
-        pad = self.ctx.theme.px(8)
-        surface.blit(badge, (rect.right - badge.get_width() - pad, rect.top + pad))
-
-    def _label(self, key: str, make: Any) -> pygame.Surface:
-        cache_key = (key, self.ctx.i18n.lang)
-        surface = self._labels.get(cache_key)
-        if surface is None:
-            surface = self._labels[cache_key] = make()
-        return surface
-
-    def _button_surface(self, name: str, rect: pygame.Rect, label: str) -> pygame.Surface:
-        def make() -> pygame.Surface:
-            canvas = pygame.Surface(rect.size, pygame.SRCALPHA)
-            widgets.button(canvas, self.ctx, name, canvas.get_rect(), label, primary=False, scene=SCENE)
-            return canvas
-        return self._label(f"button.{name}.{label}", make)
-
-    def _draw_header(self, surface: pygame.Surface, targets: list[Target]) -> None:
-        ctx, theme, geo = self.ctx, self.ctx.theme, self.geo
-
-        def title() -> pygame.Surface:
-            fonts = [theme.font("sans_bold", "header_title", SCENE), theme.font("sans_bold", "card_title", SCENE),
-                     theme.font("sans_bold", "small", SCENE)]
-            return ctx.text.fit(ctx.i18n.t("timeline.title"), fonts, theme.color("fg", SCENE), geo.title.width, 2,
-                                where="ui.yaml:timeline.title").surface
-
-        title_surface = self._label("title", title)
-        surface.blit(title_surface, (geo.title.left, geo.title.centery - title_surface.get_height() // 2))
-        target_level = self.view.target_level
-        for name, rect, key, enabled in (
-                (ZOOM_OUT, geo.zoom_out, "timeline.zoom_out", target_level != LEVELS[0]),
-                (ZOOM_IN, geo.zoom_in, "timeline.zoom_in", target_level != LEVELS[-1])):
-            button = self._button_surface(name, rect, ctx.i18n.t(key))
-            button.set_alpha(255 if enabled else 90)
-            surface.blit(button, rect)
-            targets.append(Target(name, rect.copy(), key))
-
-        def level_label() -> pygame.Surface:
-            return ctx.text.fit(ctx.i18n.t(f"timeline.zoom.{target_level}"),
-                                [theme.font("sans_bold", "zoom_label", SCENE), theme.font("sans", "small", SCENE)],
-                                theme.color("muted", SCENE), geo.zoom_label.width, 1, align="center",
-                                where=f"ui.yaml:timeline.zoom.{target_level}").surface
-
-        label = self._label(f"zoom.{target_level}", level_label)
-        surface.blit(label, label.get_rect(center=geo.zoom_label.center))
+        self._drawn = drawn
 
     def targets(self) -> list[Target]:
-        return list(self._targets)
+        """What is on screen now: the detail view's or expanded stack's buttons, else header, cards, scrubber."""
+        if self.detail.is_open:
+            return self.detail.targets()
+        if self.stack_view.is_open:
+            return self.stack_view.targets()
+        targets = self.header.targets()
+        screen = self.ctx.layout.rect
+        for item, rect in self._drawn:
+            visible = rect.clip(screen).clip(self.geo.lanes_area)
+            if visible.width >= self.ctx.layout.min_target:
+                targets.append(Target(item.target_name, visible, item.first_id))
+        targets.append(self.scrubber.target())
+        return targets

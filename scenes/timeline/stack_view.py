@@ -16,7 +16,7 @@ from .cards import CardCache, CardStyle
 from .tuning import SCENE
 
 CLOSE, NEXT_PAGE, PREV_PAGE = "stack.close", "stack.next", "stack.prev"
-LEVEL = "year"
+LEVEL = "month"
 
 
 class StackView:

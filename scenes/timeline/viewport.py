@@ -118,12 +118,15 @@ class Viewport:
     def drag_by(self, dx_px: float) -> None:
         """Follow the finger: the content moves by exactly dx (with resistance beyond the ends)."""
         delta = -dx_px / self.ppy
-        over = self.overshoot()
-        if over and (over > 0) == (delta > 0):
-            delta *= self.t.rubber_band_resistance
-        self.center += delta
-        limit = self.t.rubber_band_max_screens * self.width / self.ppy
         low, high = self.bounds()
+        resist = self.t.rubber_band_resistance
+        if delta < 0:
+            free = max(0.0, min(-delta, self.center - low))
+            self.center -= free + (-delta - free) * resist
+        elif delta > 0:
+            free = max(0.0, min(delta, high - self.center))
+            self.center += free + (delta - free) * resist
+        limit = self.t.rubber_band_max_screens * self.width / self.ppy
         self.center = min(max(self.center, low - limit), high + limit)
 
     def end_drag(self, velocity_px_s: float = 0.0) -> None:

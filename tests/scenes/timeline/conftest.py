@@ -57,3 +57,33 @@ def shot(app: Any, name: str) -> Path:
     path = SHOTS / f"{name}.png"
     pygame.image.save(app.display.screen, str(path))
     return path
+
+
+class Finger:
+    """A finger driven frame by frame (for holding still mid-gesture, which scripted swipes cannot do)."""
+
+    def __init__(self, app: Any, finger_id: int = 91) -> None:
+        self.app = app
+        self.finger_id = finger_id
+
+    def _post(self, kind: int, pos: tuple[float, float]) -> None:
+        width, height = self.app.display.physical_size
+        pygame.event.post(pygame.event.Event(kind, touch_id=1, finger_id=self.finger_id, x=pos[0] / width,
+                                             y=pos[1] / height, dx=0.0, dy=0.0, pressure=1.0))
+        self.app.frame(self.app.clock.tick())
+
+    def down(self, pos: tuple[float, float]) -> None:
+        self._post(pygame.FINGERDOWN, pos)
+
+    def move(self, pos: tuple[float, float]) -> None:
+        self._post(pygame.FINGERMOTION, pos)
+
+    def up(self, pos: tuple[float, float]) -> None:
+        self._post(pygame.FINGERUP, pos)
+
+    def drag(self, start: tuple[float, float], end: tuple[float, float], steps: int = 20) -> None:
+        """Down at start, move to end over `steps` frames; the finger stays down."""
+        self.down(start)
+        for i in range(1, steps + 1):
+            f = i / steps
+            self.move((start[0] + (end[0] - start[0]) * f, start[1] + (end[1] - start[1]) * f))
