@@ -124,7 +124,8 @@ def draw_ring_chart(surface: pygame.Surface, ctx: SceneContext, style: Style, ch
     blit_ring(surface, center, outer, inner, segments, style.color("track"))
     geometry.ring_center, geometry.ring_radii = center, (outer, inner)
     geometry.slices = {s.option_id: (s.start_deg, s.end_deg) for s in chart.slices}
-    total = ctx.text.fit(labels.total, [style.font("bold", "chart_value"), style.font("bold", "small")],
+    total = ctx.text.fit(labels.total, [style.font("bold", "lead"), style.font("bold", "chart_value"),
+                                        style.font("bold", "small")],
                          style.color("fg"), inner * 2 - style.gap, 2, where=f"{WHERE}:texts.votes_total",
                          align="center")
     surface.blit(total.surface, total.surface.get_rect(center=center))

@@ -256,6 +256,7 @@ class SceneTexts(Strict):
     tab_poll: Bilingual
     vote_button: Bilingual
     multiple_hint: Bilingual
+    single_hint: Bilingual
     saving: Bilingual
     thank_you: Bilingual
     already_voted: Bilingual

@@ -120,11 +120,12 @@ class PollScreen:
         question = view.question
         texts = content.texts
         y = self._question_text(surface, question, rect, large=True)
-        hint_text = None
         if view.phase == "saving":
             hint_text, hint_where = texts.saving.pick(lang), "saving"
         elif question.kind == "multiple":
             hint_text, hint_where = texts.multiple_hint.pick(lang), "multiple_hint"
+        else:
+            hint_text, hint_where = texts.single_hint.pick(lang), "single_hint"
         if hint_text is not None:
             hint = ctx.text.block(hint_text, style.font("regular", "body"), style.color("muted"), rect.width, 1,
                                   where=f"{WHERE}:texts.{hint_where}")
@@ -307,7 +308,7 @@ class PollScreen:
         label = texts.retry.pick(lang)
         button = pygame.Rect(0, 0, style.button_width(label, style.px(360)), style.button_h)
         button.midbottom = (box.centerx, box.bottom - pad)
-        return [style.button(surface, "ac.retry", button, label, primary=False)]
+        return [style.button(surface, "ac.retry", button, label, primary=True)]
 
 
 def _tick(surface: pygame.Surface, color: pygame.Color, box: pygame.Rect, width: int) -> None:

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pygame
 import pytest
 
-from tests.scenes.active_citizen.conftest import AcDriver
+from scenes.active_citizen.store import db_path_for
+from tests.scenes.active_citizen.conftest import AcDriver, content_variant
 
 SHOTS = Path("/tmp/ac_shots")
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
@@ -64,4 +67,48 @@ def test_screens_in_both_languages(ac_app: Callable[..., AcDriver], orientation:
         _check_layout(driver, f"{prefix} ring")
         for name, path in pictures:
             assert path.stat().st_size > 10_000, f"{name} screenshot looks empty"
+    assert driver.app.scene_errors == 0
+
+
+def _special_content(tmp_path: Path) -> Path:
+    """Option pictures on the ring question, hidden results on the Luzhniki question."""
+
+    def edit(data: dict[str, Any]) -> None:
+        questions = {q["id"]: q for q in data["poll"]["questions"]}
+        questions["metro-line-colour"]["options"][0]["image"] = "images/ac-pink.png"
+        questions["metro-line-colour"]["options"][1]["image"] = "images/ac-black.png"
+        questions["luzhniki-stands-colour"]["hide_results_until"] = 50
+
+    content = content_variant(tmp_path, edit)
+    (content / "images").mkdir(exist_ok=True)
+    for name, rgb in (("ac-pink.png", (236, 72, 153)), ("ac-black.png", (30, 30, 30))):
+        picture = pygame.Surface((96, 96))
+        picture.fill(rgb)
+        pygame.draw.circle(picture, (255, 255, 255), (48, 48), 30, 6)
+        pygame.image.save(picture, str(content / "images" / name))
+    return content
+
+
+@pytest.mark.parametrize(("orientation", "lang"), [("landscape", "ru"), ("portrait", "en")])
+def test_special_states(ac_app: Callable[..., AcDriver], tmp_path: Path, orientation: str, lang: str) -> None:
+    """Single choice with pictures, results hidden until N votes, a broken database."""
+    driver = ac_app(size=SIZES[orientation], lang=lang, content=_special_content(tmp_path))
+    driver.app.text.record_overflow = True
+    db = db_path_for(driver.app.config.var_dir)
+    driver.open()
+    prefix = f"{orientation}_{lang}"
+    driver.tap("ac.section.poll", "ac.question.metro-line-colour", wait=0.1)
+    driver.app.advance(0.5)  # the pictures decode in the background
+    driver.shot(SHOTS / f"{prefix}_7_pictures.png")
+    _check_layout(driver, f"{prefix} pictures")
+    driver.tap("ac.question.luzhniki-stands-colour", "ac.option.graphite", wait=1.2)
+    assert driver.scene.poll_view().votes_until_results == 49
+    driver.shot(SHOTS / f"{prefix}_8_hidden.png")
+    _check_layout(driver, f"{prefix} hidden")
+    driver.scene.poll.close()  # let go of the file, then break it as a failing disk would
+    db.write_bytes(b"not a database " * 500)
+    driver.tap("ac.question.ag-participation", "ac.option.regularly", wait=0.2)
+    assert driver.scene.poll_view().phase == "unavailable"
+    driver.shot(SHOTS / f"{prefix}_9_unavailable.png")
+    _check_layout(driver, f"{prefix} unavailable")
     assert driver.app.scene_errors == 0
