@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -57,10 +58,13 @@ def count_visit(var_dir: Path) -> int:
         count = int(path.read_text(encoding="ascii").strip() or 0) + 1
     except (OSError, ValueError):
         count = 1
-    try:
-        var_dir.mkdir(parents=True, exist_ok=True)
+    try:  # var/ is private: folder 0700, file 0600 whatever the umask
+        var_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         temp = path.with_suffix(".tmp")
-        temp.write_text(str(count), encoding="ascii")
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as file:
+            os.fchmod(file.fileno(), 0o600)
+            file.write(str(count))
         os.replace(temp, path)
     except OSError:
         pass
@@ -87,6 +91,16 @@ class MosruScene(Scene):
         if self.broken:  # never raise from enter(): the router calls it outside the crash guard
             self.ctx.note(f"mosru: {CONTENT_FILE} is missing or invalid; run `run_kiosk.py check`")
             self.close()
+        elif self._sound_wanted() and not self.ctx.headless:
+            # ~0.3 s of synthesis, done while the visitor reads the dialog (cached for later visits);
+            # headless runs make it on Connect instead, so they stay deterministic
+            settings = self.model.dialup.sound
+            threading.Thread(target=handshake_sound, args=(settings.digits, settings.peak_dbfs, settings.seed),
+                             name="mosru-handshake", daemon=True).start()
+
+    def _sound_wanted(self) -> bool:
+        sound = self.ctx.sound
+        return bool(getattr(sound, "enabled", False) and getattr(sound, "available", False))
 
     def _load_model(self) -> bool:
         model = self.ctx.content(CONTENT_FILE)
@@ -144,11 +158,10 @@ class MosruScene(Scene):
         self.browser.start()
         self._page_key = None
         self._hold(True)
-        sound = self.ctx.sound
-        if getattr(sound, "enabled", False) and getattr(sound, "available", False):
+        if self._sound_wanted():
             settings = self.model.dialup.sound
             pcm = handshake_sound(settings.digits, settings.peak_dbfs, settings.seed).pcm
-            self._sound = sound.play(pcm)
+            self._sound = self.ctx.sound.play(pcm)
 
     def skip(self) -> None:
         self.browser.skip()

@@ -253,3 +253,23 @@ def test_language_switch_keeps_the_page_and_the_connection(make_app: Any) -> Non
     assert pygame.image.tobytes(app.display.screen.subsurface(title_bar), "RGB") != before
     assert app.play([{"tap": {"target": "mosru.back"}}]) == []
     assert scene.browser.current == "home" and scene.view.page.title == "Moscow Mayor's Office WWW server"
+
+
+def test_the_hit_counter_counts_this_scenes_visitors_in_a_private_file(make_app: Any, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from scenes.mosru.scene import VISITS_FILE
+
+    app = make_app(scenes=SCENES, home="menu", size=SMALL, fps=30)
+    old = os.umask(0o022)
+    try:
+        first = open_scene(app)
+        assert app.play([{"tap": {"target": "mosru.exit"}}, {"wait": 0.3}]) == []
+        second = open_scene(app)
+    finally:
+        os.umask(old)
+    assert (first.visits, second.visits) == (1, 2)
+    path = tmp_path / "var" / VISITS_FILE
+    assert path.read_text(encoding="ascii") == "2" and stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
