@@ -139,6 +139,11 @@ class BrowserChrome:
         icon_size = ctx.theme.size("icon", S)
         pad = ctx.theme.size("toolbar_pad", S)
         font = ctx.theme.font("sans", "chrome_text", S)
+        if font.size(label)[0] > rect.width - 2 * pad:  # a narrow window: "pictures only", as browsers offered
+            icon = pygame.Rect(0, 0, icon_size, icon_size)
+            icon.center = rect.center
+            draw_icon(surface, ctx, name, icon, active)
+            return
         text = ctx.text.block(label, font, fg, rect.width - 2 * pad, 1, align="center",
                               where=f"mosru.yaml:chrome.{name}")
         total = icon_size + pad // 2 + text.surface.get_height()

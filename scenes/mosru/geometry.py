@@ -80,7 +80,8 @@ def compute(ctx: SceneContext, canvas: tuple[int, int]) -> Geometry:
         viewport_h = max(1, bottom - top - chrome_h)
         room_w = max(1, width - 2 * margin - gap - panel_min_w - 2 * border)
         scale = min(room_w / canvas_w, viewport_h / canvas_h)
-        window_w = min(max(round(canvas_w * scale) + 2 * border, toolbar_min_w), width - 2 * margin - gap - target)
+        window_max = max(4 * target, width - 2 * margin - gap - panel_min_w)  # 4:3 screens: the panel keeps its width
+        window_w = min(max(round(canvas_w * scale) + 2 * border, toolbar_min_w), window_max)
         window = pygame.Rect(margin, top, window_w, bottom - top)
         panel = pygame.Rect(window.right + gap, top, max(1, width - margin - window.right - gap), bottom - top)
 

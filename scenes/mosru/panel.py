@@ -69,7 +69,7 @@ class SidePanel:
         width = inner.width
         items: list[tuple[int, TextBlock | None, int, str]] = [
             (9, None, gap, "badge"),
-            (8, ctx.text.block(model.label.note.pick(lang), body, fg, width, 12, where="mosru.yaml:label.note"),
+            (8, ctx.text.block(model.label.note.pick(lang), body, fg, width, 24, where="mosru.yaml:label.note"),
              gap, ""),
             (3, ctx.text.block(model.address.note.pick(lang), body, muted, width, 4,
                                where="mosru.yaml:address.note"), 2 * gap, "rule"),
