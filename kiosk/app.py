@@ -26,7 +26,7 @@ from kiosk.display import Display, prepare_sdl
 from kiosk.gestures import GestureRecognizer, GestureSettings, InputEvent, KeyPress, PointerDown, PointerUp
 from kiosk.i18n import I18n
 from kiosk.idle import IdleController, IdleState
-from kiosk.lockdown import grab_keyboard, is_system_chord
+from kiosk.lockdown import grab_keyboard, is_system_chord, take_focus
 from kiosk.logs import setup_logging
 from kiosk.ops.runtime import OpsRuntime
 from kiosk.overlays import ClosedOverlay, IdleOverlay, LanguageToggle, Overlay
@@ -375,11 +375,8 @@ class App:
             self.admin.open()
 
     def _refocus(self) -> None:
-        """Kiosk mode: take the focus back if something stole it."""
-        try:
-            pygame.Window.from_display_module().focus()
-        except (AttributeError, pygame.error) as exc:
-            LOG.warning("could not take the focus back: %s", exc)
+        """Kiosk mode: take the focus back if something stole it (raise and input focus: kiosk/lockdown.py)."""
+        take_focus()
 
     def _in_admin_corner(self, pos: tuple[float, float]) -> bool:
         size = self.layout.mm(self.config.admin.corner_mm)

@@ -10,15 +10,16 @@ present, would come to the exhibit instead (SDL: keyboard grab; on Wayland the s
 from __future__ import annotations
 
 import logging
+import warnings
 
 import pygame
 
 LOG = logging.getLogger("kiosk.lockdown")
 
-_SYSTEM_KEYS = frozenset(k for k in (
-    getattr(pygame, "K_LGUI", None), getattr(pygame, "K_RGUI", None), getattr(pygame, "K_MENU", None),
-    getattr(pygame, "K_APPLICATION", None), getattr(pygame, "K_SYSREQ", None), getattr(pygame, "K_POWER", None),
-    getattr(pygame, "K_SLEEP", None)) if k is not None)
+SDLK_APPLICATION = 0x40000065  # the context-menu key on PC keyboards (pygame has no name for it)
+SDLK_SLEEP = 0x4000011A
+_SYSTEM_KEYS = frozenset({pygame.K_LGUI, pygame.K_RGUI, pygame.K_MENU, pygame.K_SYSREQ, pygame.K_POWER,
+                          SDLK_APPLICATION, SDLK_SLEEP})
 """Keys that belong to the operating system: Super/Windows, the context-menu key, SysRq, power and sleep."""
 
 _FUNCTION_KEYS = frozenset(getattr(pygame, f"K_F{n}") for n in range(1, 25) if hasattr(pygame, f"K_F{n}"))
@@ -39,10 +40,32 @@ def is_system_chord(key: int, mod: int) -> bool:
     return ctrl and key in _CTRL_CHORD_KEYS
 
 
+def _window() -> pygame.Window:
+    with warnings.catch_warnings():  # deprecated for Window-based rendering; the display module is what we use
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return pygame.Window.from_display_module()
+
+
+def take_focus() -> bool:
+    """Raise the exhibit window and give it the keyboard focus again. Both are needed: raising asks a window
+    manager (there is none in the bare X session of deploy/x11), the input focus is set by the X server itself.
+    False if SDL refused."""
+    try:
+        window = _window()
+        window.focus()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # input_only is the only way to SetInputFocus
+            window.focus(input_only=True)
+        return True
+    except (AttributeError, TypeError, pygame.error) as exc:
+        LOG.warning("could not take the focus back: %s", exc)
+        return False
+
+
 def grab_keyboard() -> bool:
     """Ask SDL to route every key (system shortcuts included) to the exhibit window. False if not possible."""
     try:
-        window = pygame.Window.from_display_module()
+        window = _window()
         window.grab_keyboard = True
         return bool(window.grab_keyboard)
     except (AttributeError, pygame.error) as exc:
