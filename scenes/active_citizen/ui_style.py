@@ -24,6 +24,8 @@ class Style:
 
     def __init__(self, ctx: SceneContext) -> None:
         self.ctx = ctx
+        self._fits: dict[tuple[object, ...], tuple[int, int]] = {}
+        """fit_height decisions (font index, lines) — wrapping long text every frame would cost ~1 ms."""
 
     def color(self, token: str) -> pygame.Color:
         return self.ctx.theme.color(token, SCENE_KEY)
@@ -75,15 +77,27 @@ class Style:
                    where: str, align: str = "left") -> TextBlock:
         """The largest font whose wrapped text fits `height` pixels; the last font (cut with an ellipsis, and
         reported to the layout lint) otherwise."""
-        for font in fonts:
-            lines, broke = wrap(font, text, width)
-            if not broke and _block_height(font, len(lines)) <= height:
-                return self.ctx.text.block(text, font, color, width, len(lines), align=align, where=where)
-        font = fonts[-1]
-        fitting = 1
-        while _block_height(font, fitting + 1) <= height:
-            fitting += 1
-        return self.ctx.text.block(text, font, color, width, fitting, align=align, where=where)
+        key = (text, tuple(id(font) for font in fonts), width, height)
+        choice = self._fits.get(key)
+        if choice is None:
+            choice = _choose_fit(text, fonts, width, height)
+            if len(self._fits) > 512:
+                self._fits.clear()
+            self._fits[key] = choice
+        index, lines = choice
+        return self.ctx.text.block(text, fonts[index], color, width, lines, align=align, where=where)
+
+
+def _choose_fit(text: str, fonts: list[pygame.font.Font], width: int, height: int) -> tuple[int, int]:
+    for index, font in enumerate(fonts):
+        lines, broke = wrap(font, text, width)
+        if not broke and _block_height(font, len(lines)) <= height:
+            return index, len(lines)
+    font = fonts[-1]
+    fitting = 1
+    while _block_height(font, fitting + 1) <= height:
+        fitting += 1
+    return len(fonts) - 1, fitting
 
 
 def _block_height(font: pygame.font.Font, lines: int) -> int:

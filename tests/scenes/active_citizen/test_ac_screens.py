@@ -55,6 +55,9 @@ def test_screens_in_both_languages(ac_app: Callable[..., AcDriver], orientation:
         driver.tap("ac.back", "ac.section.poll", "ac.question.mosru-services", wait=0.2)
         pictures.append(("question", driver.shot(SHOTS / f"{prefix}_4_question.png")))
         _check_layout(driver, f"{prefix} question")
+        if lang == "ru":
+            driver.tap("ac.option.medical-record", "ac.option.active-citizen", wait=0.1)
+            pictures.append(("selected", driver.shot(SHOTS / f"{prefix}_4b_selected.png")))
         question = "river-tram-name" if lang == "ru" else "luzhniki-stands-colour"
         option = "sinichka" if lang == "ru" else "gold"
         driver.tap(f"ac.question.{question}", f"ac.option.{option}", wait=1.5)
