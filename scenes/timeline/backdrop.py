@@ -35,6 +35,20 @@ class Backdrop:
     def language_changed(self) -> None:
         self._labels.clear()
 
+    def prepare(self) -> None:
+        """Render every label the axis and strips can show now, so scrolling never renders text."""
+        assert self.content is not None
+        lang = self.ctx.i18n.lang
+        settings = self.content.settings
+        for year in range(settings.range_start_year - 1, settings.range_end_year + 3):
+            self._label("year", str(year), "axis_label", "axis", True)
+        for month in range(1, 12):
+            self._label(f"month.{lang}.{month}", self._month_name(month), "axis_label", "axis")
+        for era in self.content.eras:
+            self._label(f"eras.{era.id}.{lang}", era.title.pick(lang), "era_title", "era_title", True)
+        for lane in self.content.lanes:
+            self._label(f"lanes.{lane.id}.{lang}", lane.title.pick(lang), "lane_title", "fg", True)
+
     # -- cached labels -------------------------------------------------------------------------------
     def _label(self, kind: str, text: str, font_token: str, color: str, bold: bool = False) -> pygame.Surface:
         key = (kind, text)
@@ -59,31 +73,41 @@ class Backdrop:
 
     # -- drawing -------------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, view: Viewport) -> None:
+        """Everything below the header: lanes and axis on the plain background, eras in the era strip.
+
+        The lanes stay one plain colour so cards can be opaque surfaces with background-coloured corners (an
+        opaque blit costs half an alpha blit); eras show as coloured segments of the strip above the lanes
+        with a thin line through the lanes where each begins.
+        """
         assert self.content is not None
         theme, geo = self.ctx.theme, self.geo
         lang = self.ctx.i18n.lang
         bg = theme.color("bg", SCENE)
-        surface.fill(bg, (0, 0, geo.width, geo.timeline.top))
-        surface.fill(bg, (0, geo.timeline.bottom, geo.width, geo.height - geo.timeline.bottom))
-        band = pygame.Rect(0, geo.timeline.top, geo.width, geo.timeline.height)
+        strip = geo.era_strip
+        surface.fill(bg, (0, geo.header.bottom, geo.width, strip.top - geo.header.bottom))  # header: opaque
+        surface.fill(bg, (0, strip.bottom, geo.width, geo.height - strip.bottom))
         covered_to = 0
         pad = geo.gap
+        line = theme.color("era_line", SCENE)
+        thickness = max(1, theme.px(2))
         for index, era in enumerate(self.content.eras):
             left = max(0, math.floor(view.x_of(era.start)))
             right = min(geo.width, math.floor(view.x_of(era.end + 1)))
             if right <= 0 or left >= geo.width or right <= left:
                 continue
             if left > covered_to:
-                surface.fill(bg, (covered_to, band.top, left - covered_to, band.height))
+                surface.fill(bg, (covered_to, strip.top, left - covered_to, strip.height))
             token = "era_odd" if index % 2 else "era_even"
-            surface.fill(theme.color(token, SCENE), (left, band.top, right - left, band.height))
+            surface.fill(theme.color(token, SCENE), (left, strip.top, right - left, strip.height))
             covered_to = max(covered_to, right)
+            if left > 0:
+                surface.fill(line, (left, strip.bottom, thickness, geo.axis.top - strip.bottom))
             title = self._label(f"eras.{era.id}.{lang}", era.title.pick(lang), "era_title", "era_title", True)
             x = min(max(left, 0) + pad, right - pad - title.get_width())
             if x + title.get_width() > 0:
-                surface.blit(title, (x, geo.era_strip.centery - title.get_height() // 2))
+                surface.blit(title, (x, strip.centery - title.get_height() // 2))
         if covered_to < geo.width:
-            surface.fill(bg, (covered_to, band.top, geo.width - covered_to, band.height))
+            surface.fill(bg, (covered_to, strip.top, geo.width - covered_to, strip.height))
         self._draw_lanes(surface, lang)
         self._draw_axis(surface, view, lang)
 

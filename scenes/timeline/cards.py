@@ -135,18 +135,22 @@ class CardPainter:
         return self.ctx.content_root / event.images[0].file if event.images else None
 
     def _blank(self, style: CardStyle, lane_colour: str) -> pygame.Surface:
-        """The empty card (rounded background and lane-colour date marker), drawn once per level and lane."""
+        """The empty card (rounded background and lane-colour date marker), drawn once per level and lane.
+
+        Cards are opaque (half the cost of an alpha blit); their rounded corners show the lanes' background.
+        """
         key = (style.level, lane_colour)
         blank = self._blanks.get(key)
         if blank is None:
             card = self.ctx.theme.color("card", SCENE)
-            blank = pygame.Surface(style.size, pygame.SRCALPHA)
+            blank = pygame.Surface(style.size)
+            blank.fill(self.ctx.theme.color("bg", SCENE))  # corners: the lanes' plain background (opaque card)
             pygame.draw.rect(blank, card, blank.get_rect(), border_radius=style.radius)
             pygame.draw.rect(blank, self._lane_color(lane_colour), (0, 0, style.strip + style.radius, style.height),
                              border_top_left_radius=style.radius, border_bottom_left_radius=style.radius)
             pygame.draw.rect(blank, card, (style.strip, 0, style.radius, style.height))
             if pygame.display.get_surface() is not None:
-                blank = blank.convert_alpha()
+                blank = blank.convert()
             self._blanks[key] = blank
         return blank
 
@@ -224,6 +228,7 @@ class CardCache:
         self._lane_colour: dict[str, str] = {}
         self._since_release = 0
         self._in_progress: tuple[CardKey, PaintSteps] | None = None
+        self._satisfied: list[CardKey] | None = None
         self.rendered = 0
         """Cards composed so far (tests check that scrolling reuses them)."""
 
@@ -236,6 +241,7 @@ class CardCache:
         self._entries.clear()
         self._bytes = 0
         self._in_progress = None
+        self._satisfied = None
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -260,6 +266,7 @@ class CardCache:
         return (event_id, level, lang) in self._entries
 
     def _store(self, key: CardKey, surface: pygame.Surface, pending: bool) -> pygame.Surface:
+        self._satisfied = None
         cost = surface.get_width() * surface.get_height() * 4
         while self._entries and self._bytes + cost > self.max_bytes:
             _, dropped = self._entries.popitem(last=False)
@@ -310,15 +317,19 @@ class CardCache:
 
         Also patches thumbnails that finished decoding into cards already made. Returns cards finished.
         """
+        if wanted is self._satisfied:
+            return 0
         started = time.perf_counter()
         before = self.rendered
+        busy = False
         for index, key in enumerate(wanted):
             entry = self._entries.get(key)
             if entry is not None:
-                if entry.pending_thumb:
+                if entry.pending_thumb and (index < must or (time.perf_counter() - started) * 1000.0 < budget_ms):
                     entry.pending_thumb = self.painter.patch_thumbnail(entry.surface, self._events[key[0]],
                                                                        self.styles[key[1]])
                     entry.revision += 0 if entry.pending_thumb else 1
+                busy = busy or entry.pending_thumb
                 continue
             if key[0] not in self._events:
                 continue
@@ -333,4 +344,7 @@ class CardCache:
                     break
             if (time.perf_counter() - started) * 1000.0 >= budget_ms:
                 break
+        else:
+            if not busy and self.rendered == before and isinstance(wanted, list):
+                self._satisfied = wanted  # nothing to do until the list or the cache changes
         return self.rendered - before

@@ -27,6 +27,18 @@ class Header:
     def forget(self) -> None:
         self._bars.clear()
 
+    def prepare(self) -> None:
+        """Compose the bar for every level now (language change, start), not in the middle of a zoom."""
+        for level in LEVELS:
+            self._bar(level)
+
+    def _bar(self, level: str) -> pygame.Surface:
+        key = (self.ctx.i18n.lang, level)
+        bar = self._bars.get(key)
+        if bar is None:
+            bar = self._bars[key] = self._compose(level)
+        return bar
+
     def _compose(self, level: str) -> pygame.Surface:
         ctx, theme, geo = self.ctx, self.ctx.theme, self.geo
         bar = pygame.Surface(geo.header.size)
@@ -50,11 +62,7 @@ class Header:
         return bar.convert() if pygame.display.get_surface() is not None else bar
 
     def draw(self, surface: pygame.Surface, level: str) -> None:
-        key = (self.ctx.i18n.lang, level)
-        bar = self._bars.get(key)
-        if bar is None:
-            bar = self._bars[key] = self._compose(level)
-        surface.blit(bar, self.geo.header)
+        surface.blit(self._bar(level), self.geo.header)
 
     def targets(self) -> list[Target]:
         return [Target(ZOOM_OUT, self.geo.zoom_out.copy(), "zoom out"),

@@ -7,6 +7,7 @@ and spends a small time budget rendering cards that are about to come into view.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -54,6 +55,8 @@ class TimelineScene(Scene):
         self.tuning = Tuning.from_theme(ctx.theme)
         self.content: ContentModel | None = None
         self._drawn: list[Drawn] = []
+        self._wanted_key: tuple[Any, ...] | None = None
+        self._wanted: list[CardKey] = []
         self._snapshot: pygame.Surface | None = None
         self._layouts: dict[str, LevelLayout] = {}
         self._scrubbing = False
@@ -102,12 +105,15 @@ class TimelineScene(Scene):
         self.strip = CardStrip(ctx, self.cards, self.styles)
         self._lane_colours = {lane.id: lane.colour for lane in content.lanes}
         self._drawn = []
+        self._wanted_key = None
         self.tour = AttractTour(content.settings.attract_seconds_per_event)
         banner_area = self.geo.lanes_area.inflate(-2 * self.geo.margin, -2 * self.geo.gap)
         self.banner = AttractBanner(ctx, banner_area)
         self._layouts = {}
         for level in LEVELS:
             self.layout_for(level)  # ~10 ms for 1000 events: done here, not during a pinch
+        self.header.prepare()
+        self.backdrop.prepare()
         self._snapshot = None
         self._sync_cards = True
         self._built = True
@@ -186,6 +192,8 @@ class TimelineScene(Scene):
         self.banner.forget()
         self.header.forget()
         self.strip.forget()
+        self.header.prepare()
+        self.backdrop.prepare()
         self._snapshot = None
         self._sync_cards = True
 
@@ -356,33 +364,44 @@ class TimelineScene(Scene):
         if next_id is not None and next_id in self.by_id:
             self.show_event(next_id, level=self.tuning.attract_level)
         self.view.update(dt)
-        self.cards.pump(self._wanted_cards(), self.tuning.card_render_ms_per_frame,
-                        must=10_000 if self._sync_cards else 0)
+        started = time.perf_counter()
+        budget = self.tuning.card_render_ms_per_frame
+        self.cards.pump(self._wanted_cards(), budget, must=10_000 if self._sync_cards else 0)
+        self.strip.compose_pending(budget - (time.perf_counter() - started) * 1000.0)
         self._sync_cards = False
 
     def _wanted_cards(self) -> list[CardKey]:
-        """Cards on screen first, then the target level's (while zooming), then neighbours ahead of motion."""
+        """Cards on screen first, then the target level's (while zooming), then neighbours ahead of motion.
+
+        The list is rebuilt only when the view has moved by a noticeable step, so a frame usually reuses it.
+        """
         view, lang = self.view, self.ctx.i18n.lang
+        level, target = view.level, view.target_level
+        quantum = self.styles[level].width / 4
+        key = (level, target, lang, round(view.center * view.ppy / quantum), round(view.ppy),
+               view.velocity >= 0, tuple(self.stack_view.page_ids()))
+        if key == self._wanted_key:
+            return self._wanted
         wanted: list[CardKey] = [(event_id, "month", lang) for event_id in self.stack_view.page_ids()]
-        level = view.level
         style = self.styles[level]
         layout = self.layout_for(level)
         span = view.right_year - view.left_year
         card_years = style.width / view.ppy
+        margin = quantum / view.ppy
         wanted.extend((item.first_id, level, lang)
-                      for item in layout.visible(view.left_year, view.right_year, card_years))
-        target = view.target_level
+                      for item in layout.visible(view.left_year - margin, view.right_year + margin, card_years))
         if target != level:
             t_style, t_layout = self.styles[target], self.layout_for(target)
             t_span = view.width / view.level_ppy[target] / 2
-            center = view._anim.to_center if view._anim else view.center
+            center = view.target_center
             wanted.extend((item.first_id, target, lang)
                           for item in t_layout.visible(center - t_span, center + t_span,
                                                        t_style.width / view.level_ppy[target]))
         ahead = 1 if view.velocity >= 0 else -1
-        near = [item for item in layout.visible(view.left_year - span, view.right_year + span, card_years)]
+        near = list(layout.visible(view.left_year - span, view.right_year + span, card_years))
         near.sort(key=lambda item: abs(item.year - view.center - ahead * span * 0.5))
         wanted.extend((item.first_id, level, lang) for item in near)
+        self._wanted_key, self._wanted = key, wanted
         return wanted
 
     # -- drawing -------------------------------------------------------------------------------------

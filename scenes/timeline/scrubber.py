@@ -59,7 +59,8 @@ class Scrubber:
     def _render_base(self) -> pygame.Surface:
         assert self._content is not None
         theme, content = self.ctx.theme, self._content
-        surface = pygame.Surface(self.rect.size, pygame.SRCALPHA)
+        surface = pygame.Surface(self.rect.size)
+        surface.fill(theme.color("bg", SCENE))  # opaque: it sits on the plain background
         local = surface.get_rect()
         radius = theme.size("radius", SCENE)
         pygame.draw.rect(surface, theme.color("scrubber_bg", SCENE), local, border_radius=radius)
@@ -93,7 +94,7 @@ class Scrubber:
             x = round(self.x_of(event.date.as_float())) - ox
             y = round(marks.top + row * lane_h + lane_h * 0.15)
             surface.fill(colors.get(event.lane, label_color), (x, y, mark_w, max(2, round(lane_h * 0.7))))
-        return surface.convert_alpha() if pygame.display.get_surface() else surface
+        return surface.convert() if pygame.display.get_surface() else surface
 
     def draw(self, surface: pygame.Surface, view: Viewport) -> None:
         if self._content is None:

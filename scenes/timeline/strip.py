@@ -8,6 +8,7 @@ from which the scene builds its touch targets.
 
 from __future__ import annotations
 
+import time
 from collections import OrderedDict
 
 import pygame
@@ -36,6 +37,7 @@ class CardStrip:
             OrderedDict()
         self._badges: dict[int, pygame.Surface] = {}
         self._colors: dict[str, pygame.Color] = {}
+        self._pending: list[tuple[Item, str, str]] = []
 
     def forget(self) -> None:
         self._composites.clear()
@@ -65,19 +67,36 @@ class CardStrip:
             self._badges[more] = badge
         return badge
 
+    def _cached_stack(self, item: Item, level: str, lang: str) -> pygame.Surface | None:
+        key = (item.first_id, level, lang, len(item.event_ids))
+        cached = self._composites.get(key)
+        if cached is not None and cached[1] == self.cards.revision(item.first_id, level, lang):
+            self._composites.move_to_end(key)
+            return cached[0]
+        return None
+
+    def compose_pending(self, budget_ms: float) -> int:
+        """Build the stack composites the last frames had to draw without, within `budget_ms`."""
+        started = time.perf_counter()
+        done = 0
+        while self._pending and (time.perf_counter() - started) * 1000.0 < budget_ms:
+            item, level, lang = self._pending.pop()
+            card = self.cards.get(item.first_id, level, lang)
+            if card is not None and self._cached_stack(item, level, lang) is None:
+                self._stack(item, card, level, lang)
+                done += 1
+        self._pending.clear()
+        return done
+
     def _stack(self, item: Item, card: pygame.Surface, level: str, lang: str) -> pygame.Surface:
         """The stack's look, composed once: edges of the cards beneath, the top card, the "+N" badge."""
         count = len(item.event_ids)
         key = (item.first_id, level, lang, count)
         revision = self.cards.revision(item.first_id, level, lang)
-        cached = self._composites.get(key)
-        if cached is not None and cached[1] == revision:
-            self._composites.move_to_end(key)
-            return cached[0]
         style = self.styles[level]
         layers = 2 if count > 2 else 1
-        surface = pygame.Surface((style.width + layers * self.edge, style.height + layers * self.edge),
-                                 pygame.SRCALPHA)
+        surface = pygame.Surface((style.width + layers * self.edge, style.height + layers * self.edge))
+        surface.fill(self._color("bg"))  # opaque like the cards: the gaps around are the lanes' background
         for layer in range(layers, 0, -1):
             shift = layer * self.edge
             pygame.draw.rect(surface, self._color("card_edge"), (shift, shift, style.width, style.height),
@@ -86,16 +105,15 @@ class CardStrip:
         badge = self._badge(count - 1)
         surface.blit(badge, (style.width - badge.get_width() - self.badge_pad, self.badge_pad))
         if pygame.display.get_surface() is not None:
-            surface = surface.convert_alpha()
+            surface = surface.convert()
         self._composites[key] = (surface, revision)
         if len(self._composites) > self.MAX_COMPOSITES:
             self._composites.popitem(last=False)
         return surface
 
     def _placeholder(self, surface: pygame.Surface, rect: pygame.Rect, style: CardStyle, lane_colour: str) -> None:
-        pygame.draw.rect(surface, self._color("card"), rect, border_radius=style.radius)
-        surface.fill(self._color(lane_colour), (rect.left, rect.top + style.radius, style.strip,
-                                                rect.height - 2 * style.radius))
+        surface.fill(self._color("card"), rect)  # a plain fill: shown for a frame or two, must cost nothing
+        surface.fill(self._color(lane_colour), (rect.left, rect.top, style.strip, rect.height))
 
     def draw(self, surface: pygame.Surface, items: list[Drawn], level: str, lang: str,
              lane_colours: dict[str, str], highlight: str | None) -> None:
@@ -105,7 +123,15 @@ class CardStrip:
             if card is None:
                 self._placeholder(surface, rect, style, lane_colours.get(item.lane, "accent"))
             elif item.is_stack:
-                surface.blit(self._stack(item, card, level, lang), rect)
+                composite = self._cached_stack(item, level, lang)
+                if composite is None:  # composed in the background (compose_pending); meanwhile card and badge
+                    self._pending.append((item, level, lang))
+                    surface.blit(card, rect)
+                    badge = self._badge(len(item.event_ids) - 1)
+                    surface.blit(badge, (rect.left + style.width - badge.get_width() - self.badge_pad,
+                                         rect.top + self.badge_pad))
+                else:
+                    surface.blit(composite, rect)
             else:
                 surface.blit(card, rect)
             if highlight is not None and highlight in item.event_ids:

@@ -30,7 +30,7 @@ class Tuning:
     jump_seconds: float = 0.45
     zoom_snap_ratio: float = 1.2
     attract_level: str = "year"
-    card_render_ms_per_frame: float = 1.5
+    card_render_ms_per_frame: float = 0.6
     card_cache_mb: float = 64.0
 
     @classmethod

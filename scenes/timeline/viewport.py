@@ -174,6 +174,11 @@ class Viewport:
         return level
 
     @property
+    def target_center(self) -> float:
+        """Where the view is heading (the centre itself when not animating)."""
+        return self._anim.to_center if self._anim else self.center
+
+    @property
     def target_level(self) -> str:
         return self.nearest_level(self._anim.to_ppy) if self._anim else self.level
 
