@@ -59,17 +59,17 @@ def ring_surface(outer: int, inner: int, segments: Sequence[Segment], track: pyg
     side = 2 * big_outer + 4
     big = pygame.Surface((side, side), pygame.SRCALPHA)
     center = side / 2
-    pygame.draw.circle(big, track, (center, center), big_outer)
+    band = big_outer - big_inner
+    pygame.draw.circle(big, track, (center, center), big_outer, width=band)
     for start, end, color in segments:
         if end - start <= 0.05:
             continue
         if end - start >= 359.95:
-            pygame.draw.circle(big, color, (center, center), big_outer)
+            pygame.draw.circle(big, color, (center, center), big_outer, width=band)
             continue
         outline = _arc_points(center, center, big_outer, start, end)
         outline += list(reversed(_arc_points(center, center, big_inner, start, end)))
         pygame.draw.polygon(big, color, outline)
-    pygame.draw.circle(big, (0, 0, 0, 0), (center, center), big_inner)
     small_side = 2 * outer + 2
     surface = pygame.transform.smoothscale(big, (small_side, small_side))
     _RING_CACHE[key] = surface

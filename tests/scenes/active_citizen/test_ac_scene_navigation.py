@@ -121,3 +121,31 @@ def test_option_pictures_come_from_the_image_cache(ac_app: Callable[..., AcDrive
         driver.app.advance(0.05)
     assert pixel(driver.app, *probe) == (236, 72, 153)
     assert option.height >= driver.app.layout.min_target
+
+
+def test_hot_reload_keeps_the_visitor_and_the_points(ac_app: Callable[..., AcDriver], tmp_path: Path) -> None:
+    import time
+
+    import yaml
+
+    driver = ac_app(watch_content=True).open()
+    app = driver.app
+    driver.tap("ac.section.poll", "ac.question.metro-line-colour", "ac.option.pink", wait=0.2)
+    driver.tap("ac.back", "ac.section.history", "ac.history.9", wait=0.6)
+    scene = driver.scene
+    path = tmp_path / "content" / "active_citizen.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["history"] = data["history"][:3]  # a curator shortens the story…
+    data["poll"]["questions"][4]["text"]["ru"] = "Каким цветом обозначить линию на схеме?"  # …and rewords a question
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    app.content.reload_now()
+    deadline = time.monotonic() + 20.0
+    while len(scene.content.history) != 3 and time.monotonic() < deadline:
+        time.sleep(0.01)
+        app.advance(0.05)
+    assert len(scene.content.history) == 3 and scene.history.index == 2  # still in History, on the last screen
+    assert app.scene_name() == "active_citizen" and app.scene_errors == 0
+    assert scene.poll.session.points == 20
+    driver.tap("ac.back", "ac.section.poll", "ac.question.metro-line-colour", wait=0.1)
+    view = scene.poll_view()
+    assert view.phase == "results" and view.question.text.ru == "Каким цветом обозначить линию на схеме?"
