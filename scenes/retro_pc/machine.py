@@ -243,6 +243,13 @@ class RetroMachine:
         self.shell.mode = "prompt"
         self.shell.prompt(blank_line=False)
 
+    def recover(self) -> None:
+        """After an error outside program code (the scene's last line of defence): DOS's message, the prompt."""
+        self.boot = None
+        self.programs.clear()
+        self.browser_requested = False
+        self._back_to_prompt(self.shell.t("abnormal_termination"))
+
     def _guard(self, action: Callable[[], None]) -> None:
         """Run program code; a crash ends all programs with DOS's message instead of reaching the engine."""
         try:

@@ -18,6 +18,7 @@ from kiosk.content.types import Bilingual, DateField, NonEmptyText, OptionalBili
 from .dosnames import bad_chars, name_problem, to_83
 from .keyboard import KEY_IDS
 from .texts import SystemTexts
+from .ui_model import BrowserSite, SceneTexts
 
 ProgramName = Literal["commander", "blocks", "editor", "dialer", "viewer"]
 PROGRAMS: tuple[str, ...] = ("commander", "blocks", "editor", "dialer", "viewer")
@@ -230,6 +231,9 @@ class ContentModel(Strict):
     keysets: dict[KeySetName, Annotated[KeySet, BeforeValidator(_full_shorthand)]] = Field(default_factory=dict)
     dialer: Dialer = Field(default_factory=Dialer)
     texts: SystemTexts = Field(default_factory=SystemTexts)
+    ui: SceneTexts = Field(default_factory=SceneTexts, description="the kiosk's words around the monitor")
+    browser: BrowserSite | None = Field(default=None, description="the dial-up browser's site when the mos.ru "
+                                        "scene is off")
 
     @field_validator("filesystem")
     @classmethod

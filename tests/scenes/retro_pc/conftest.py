@@ -53,6 +53,7 @@ def small_data() -> dict[str, Any]:
     data = real_data()
     data["filesystem"] = copy.deepcopy(SMALL_FS)
     data["machine"]["path"] = ["C:\\DOS", "C:\\NC"]
+    data["machine"].pop("layout", None)  # these tests use the default: the layout follows the language
     return data
 
 
