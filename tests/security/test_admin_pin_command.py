@@ -113,7 +113,12 @@ def test_asked_twice_without_echo(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     config.write_bytes(REAL_CONFIG.read_bytes())
     answers = iter(["7391", "7392"])
     prompts: list[str] = []
-    monkeypatch.setattr(getpass, "getpass", lambda prompt="": prompts.append(prompt) or next(answers))
+
+    def fake_getpass(prompt: str = "") -> str:
+        prompts.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr(getpass, "getpass", fake_getpass)
     code = admin_pin.run(argparse.Namespace(config=config, content=None, pin_stdin=False))
     assert code == 1 and "the two PINs differ" in capsys.readouterr().err
     assert config.read_bytes() == REAL_CONFIG.read_bytes() and len(prompts) == 2
