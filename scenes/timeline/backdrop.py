@@ -132,26 +132,27 @@ class Backdrop:
         minor = theme.color("axis_minor", SCENE)
         thickness = max(1, theme.px(2))
         surface.fill(major, (0, axis.top, geo.width, thickness))
-        tick = theme.px(14)
+        tick, label_dx = theme.px(14), theme.px(6)
+        label_y = axis.top + tick // 2
         first = math.floor(view.left_year)
         last = math.ceil(view.right_year)
         year_step = 1 if view.ppy >= theme.px(90) else 2 if view.ppy >= theme.px(45) else 5
         month_px = view.ppy / 12.0
         show_months = month_px >= theme.px(14)
         month_labels = month_px >= theme.px(110)
+        minor_h = tick if month_labels else tick // 2
+        months = [self._label(f"month.{lang}.{m}", self._month_name(m), "axis_label", "axis")
+                  for m in range(1, 12)] if month_labels else []
         for year in range(first, last + 1):
             x = round(view.x_of(year))
             if show_months:
                 for month in range(1, 12):
                     mx = round(view.x_of(year + month / 12.0))
                     if 0 <= mx < geo.width:
-                        surface.fill(minor, (mx, axis.top, thickness, tick // 2 + (tick // 2 if month_labels else 0)))
-                        if month_labels:
-                            label = self._label(f"month.{lang}.{month}", self._month_name(month),
-                                                "axis_label", "axis")
-                            surface.blit(label, (mx + theme.px(6), axis.top + tick // 2))
+                        surface.fill(minor, (mx, axis.top, thickness, minor_h))
+                        if months:
+                            surface.blit(months[month - 1], (mx + label_dx, label_y))
             if year % year_step or not -geo.width <= x <= 2 * geo.width:
                 continue
             surface.fill(major, (x, axis.top, thickness, tick))
-            label = self._label("year", str(year), "axis_label", "axis", True)
-            surface.blit(label, (x + theme.px(6), axis.top + tick // 2))
+            surface.blit(self._label("year", str(year), "axis_label", "axis", True), (x + label_dx, label_y))

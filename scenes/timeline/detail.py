@@ -75,6 +75,9 @@ def compute_layout(ctx: SceneContext) -> DetailLayout:
 
 
 class DetailView:
+    KEEP_PANELS = 6
+    """Composed text columns kept (about 3 MB each at 1080p): the current event and its neighbours."""
+
     def __init__(self, ctx: SceneContext) -> None:
         self.ctx = ctx
         self.layout = compute_layout(ctx)
@@ -151,11 +154,10 @@ class DetailView:
 
     def _compose_panel(self, event: Event, lang: str) -> pygame.Surface:
         ctx, theme, lay = self.ctx, self.ctx.theme, self.layout
-        panel = pygame.Surface(lay.panel.size, pygame.SRCALPHA)
-        pygame.draw.rect(panel, theme.color("detail_bg", SCENE), panel.get_rect(),
-                         border_radius=theme.size("radius", SCENE))
+        panel = pygame.Surface(lay.text.size)  # only the text column: the panel itself is a rectangle fill
+        panel.fill(theme.color("detail_bg", SCENE))
         gap = theme.size("gap", SCENE)
-        col = lay.text.move(-lay.panel.left, -lay.panel.top)
+        col = panel.get_rect()
         where = f"timeline.yaml:events.{event.id}"
         meta_font = theme.font("sans", "detail_meta", SCENE)
         y = col.top
@@ -185,7 +187,7 @@ class DetailView:
             code = qr_surface(event.link, qr_side, theme.color("qr_dark", SCENE), theme.color("qr_light", SCENE))
             qr_pos = (col.left, bottom - code.get_height())
             panel.blit(code, qr_pos)
-            self._qr_rects[(event.id, lang)] = code.get_rect(topleft=qr_pos).move(lay.panel.topleft)
+            self._qr_rects[(event.id, lang)] = code.get_rect(topleft=qr_pos).move(lay.text.topleft)
             host = urlparse(event.link).hostname or event.link
             hint = ctx.text.block(f"{ctx.i18n.t('timeline.qr')}\n{host}", meta_font, theme.color("muted", SCENE),
                                   col.width - code.get_width() - 2 * gap, 4, where="ui.yaml:timeline.qr")
@@ -203,7 +205,7 @@ class DetailView:
         body = ctx.text.fit(event.text.pick(lang), body_fonts, theme.color("fg", SCENE), col.width, lines,
                             where=f"{where}.text")
         panel.blit(body.surface, (col.left, y))
-        return panel.convert_alpha() if pygame.display.get_surface() else panel
+        return panel.convert() if pygame.display.get_surface() else panel
 
     def _caption(self, event: Event, index: int, lang: str) -> pygame.Surface:
         key = (event.id, index, lang)
@@ -234,9 +236,11 @@ class DetailView:
         panel = self._panels.get((event.id, lang))
         if panel is None:
             panel = self._panels[(event.id, lang)] = self._compose_panel(event, lang)
-            if len(self._panels) > 24:
+            if len(self._panels) > self.KEEP_PANELS:
                 self._panels.pop(next(iter(self._panels)))
-        surface.blit(panel, lay.panel.topleft)
+        pygame.draw.rect(surface, theme.color("detail_bg", SCENE), lay.panel,
+                         border_radius=theme.size("radius", SCENE))
+        surface.blit(panel, lay.text.topleft)
         self.qr_rect = self._qr_rects.get((event.id, lang))
         shown = self._draw_image(surface, event)
         caption_top = min(shown.bottom + theme.size("gap", SCENE) // 2, lay.caption.top)

@@ -36,6 +36,7 @@ from .cards import CardCache, CardKey, build_styles
 from .detail import DetailView
 from .header import ZOOM_IN, ZOOM_OUT, Header
 from .model import ContentModel, Event
+from .prefetch import STACK_LEVEL, Prefetch
 from .scrubber import Scrubber
 from .stack_view import StackView
 from .stacking import Item, LevelLayout, Placeable, place
@@ -55,8 +56,6 @@ class TimelineScene(Scene):
         self.tuning = Tuning.from_theme(ctx.theme)
         self.content: ContentModel | None = None
         self._drawn: list[Drawn] = []
-        self._wanted_key: tuple[Any, ...] | None = None
-        self._wanted: list[CardKey] = []
         self._snapshot: pygame.Surface | None = None
         self._layouts: dict[str, LevelLayout] = {}
         self._scrubbing = False
@@ -100,12 +99,12 @@ class TimelineScene(Scene):
         self.scrubber = Scrubber(ctx, self.geo.scrubber)
         self.scrubber.set_content(content)
         self.detail = DetailView(ctx)
-        self.stack_view = StackView(ctx, self.cards, self.styles["month"])
+        self.stack_view = StackView(ctx, self.cards, self.styles[STACK_LEVEL])
         self.header = Header(ctx, self.geo)
         self.strip = CardStrip(ctx, self.cards, self.styles)
         self._lane_colours = {lane.id: lane.colour for lane in content.lanes}
         self._drawn = []
-        self._wanted_key = None
+        self.prefetch = Prefetch(self.styles, self.layout_for)
         self.tour = AttractTour(content.settings.attract_seconds_per_event)
         banner_area = self.geo.lanes_area.inflate(-2 * self.geo.margin, -2 * self.geo.gap)
         self.banner = AttractBanner(ctx, banner_area)
@@ -371,38 +370,7 @@ class TimelineScene(Scene):
         self._sync_cards = False
 
     def _wanted_cards(self) -> list[CardKey]:
-        """Cards on screen first, then the target level's (while zooming), then neighbours ahead of motion.
-
-        The list is rebuilt only when the view has moved by a noticeable step, so a frame usually reuses it.
-        """
-        view, lang = self.view, self.ctx.i18n.lang
-        level, target = view.level, view.target_level
-        quantum = self.styles[level].width / 4
-        key = (level, target, lang, round(view.center * view.ppy / quantum), round(view.ppy),
-               view.velocity >= 0, tuple(self.stack_view.page_ids()))
-        if key == self._wanted_key:
-            return self._wanted
-        wanted: list[CardKey] = [(event_id, "month", lang) for event_id in self.stack_view.page_ids()]
-        style = self.styles[level]
-        layout = self.layout_for(level)
-        span = view.right_year - view.left_year
-        card_years = style.width / view.ppy
-        margin = quantum / view.ppy
-        wanted.extend((item.first_id, level, lang)
-                      for item in layout.visible(view.left_year - margin, view.right_year + margin, card_years))
-        if target != level:
-            t_style, t_layout = self.styles[target], self.layout_for(target)
-            t_span = view.width / view.level_ppy[target] / 2
-            center = view.target_center
-            wanted.extend((item.first_id, target, lang)
-                          for item in t_layout.visible(center - t_span, center + t_span,
-                                                       t_style.width / view.level_ppy[target]))
-        ahead = 1 if view.velocity >= 0 else -1
-        near = list(layout.visible(view.left_year - span, view.right_year + span, card_years))
-        near.sort(key=lambda item: abs(item.year - view.center - ahead * span * 0.5))
-        wanted.extend((item.first_id, level, lang) for item in near)
-        self._wanted_key, self._wanted = key, wanted
-        return wanted
+        return self.prefetch.wanted(self.view, self.ctx.i18n.lang, self.stack_view.page_ids())
 
     # -- drawing -------------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
@@ -419,10 +387,11 @@ class TimelineScene(Scene):
         self._draw_timeline(surface)
 
     def _dimmed(self, surface: pygame.Surface) -> pygame.Surface:
+        """A darkened copy of the frame (the timeline behind a detail view or an expanded stack)."""
         copy = surface.copy()
-        layer = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-        layer.fill(self.ctx.theme.color("dim", SCENE))
-        copy.blit(layer, (0, 0))
+        dim = self.ctx.theme.color("dim", SCENE)  # black at this alpha = multiply by (255 - alpha) / 255
+        keep = 255 - dim.a
+        copy.fill((keep, keep, keep), special_flags=pygame.BLEND_MULT)
         return copy
 
     def _draw_timeline(self, surface: pygame.Surface) -> None:

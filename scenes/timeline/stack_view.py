@@ -13,10 +13,10 @@ from kiosk.gestures import DragEnd, Fling, InputEvent, Tap
 from kiosk.scene import SceneContext, Target
 
 from .cards import CardCache, CardStyle
+from .prefetch import STACK_LEVEL as LEVEL
 from .tuning import SCENE
 
 CLOSE, NEXT_PAGE, PREV_PAGE = "stack.close", "stack.next", "stack.prev"
-LEVEL = "month"
 
 
 class StackView:
