@@ -111,6 +111,7 @@ def ac_app(make_app: Callable[..., Any]) -> Callable[..., AcDriver]:
     def factory(**options: Any) -> AcDriver:
         options.setdefault("scenes", SCENES)
         options.setdefault("home", "menu")
+        options.setdefault("fps", 30)  # simulated time: half the frames of the exhibit, same behaviour, faster tests
         return AcDriver(make_app(**options))
 
     return factory
