@@ -23,6 +23,9 @@ from .keyboard import FULL_WIDTH_UNITS, KeyCap, KeySetLike, OnScreenKeyboard
 MAX_KEY_ASPECT = 1.7
 """A full-keyboard key is at most this many times wider than tall (wider strips are centred instead)."""
 FLASH_SECONDS = 0.16
+TWO_ROWS_BELOW = 0.6
+"""Short key sets go on two rows (when the strip is tall enough) if one row would make keys narrower than this
+share of big_key_w."""
 BIG_KEYS = 12
 """Key sets up to this many keys are drawn as big keys with big labels."""
 CAMEL_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -54,6 +57,34 @@ class ButtonSet:
         return self.labels[self.ids.index(key)] if key in self.ids else None
 
 
+@dataclass(frozen=True)
+class _Subset:
+    """Some keys of a short key set (one row of a two-row arrangement)."""
+
+    keyset: KeySetLike
+    ids: tuple[str, ...]
+
+    @property
+    def full(self) -> bool:
+        return False
+
+    @property
+    def function_keys(self) -> bool:
+        return False
+
+    @property
+    def key_ids(self) -> Sequence[str]:
+        return self.ids
+
+    def label_for(self, key: str, lang: str) -> str | None:
+        return self.keyset.label_for(key, lang)
+
+
+def _moved(caps: list[KeyCap], dx: int, dy: int) -> list[KeyCap]:
+    return [KeyCap(c.key, c.label, c.second_label, (c.rect[0] + dx, c.rect[1] + dy, c.rect[2], c.rect[3]), c.kind,
+                   c.active) for c in caps]
+
+
 class KeyboardView:
     """Lays out, draws and hit-tests one keyboard; `prefix` names the targets (key.ENTER, browser.back)."""
 
@@ -80,16 +111,27 @@ class KeyboardView:
             row_h = min(self._size("key_row_max"), (inner_h + gap) / rows)
             unit = min((inner_w + gap) / FULL_WIDTH_UNITS, row_h * MAX_KEY_ASPECT)
             width, height = round(unit * FULL_WIDTH_UNITS - gap), round(row_h * rows - gap)
-        else:
-            count = max(1, len(keyset.key_ids))
-            width = min(inner_w, count * self._size("big_key_w") + (count - 1) * gap)
-            height = min(inner_h, max(self.ctx.layout.min_target, self._size("big_key_h")))
+            body = pygame.Rect(0, 0, width + 2 * pad, height + 2 * pad)
+            body.center = area.center
+            caps = self.keyboard.layout_keys(keyset, width, height, lang, gap)
+            return body, _moved(caps, body.left + pad, body.top + pad)
+        ids = list(keyset.key_ids)
+        key_w, key_h = self._size("big_key_w"), max(self.ctx.layout.min_target, self._size("big_key_h"))
+        key_rows = [ids]
+        narrow = (inner_w - gap * (len(ids) - 1)) / max(1, len(ids)) < key_w * TWO_ROWS_BELOW
+        if narrow and len(ids) > 1 and inner_h >= 2 * key_h + gap:  # a tall portrait strip: two rows of big keys
+            half = (len(ids) + 1) // 2
+            key_rows = [ids[:half], ids[half:]]
+        width = min(inner_w, max(len(row) for row in key_rows) * (key_w + gap) - gap)
+        height = min(inner_h, len(key_rows) * (key_h + gap) - gap)
+        row_h = (height + gap) // len(key_rows) - gap
         body = pygame.Rect(0, 0, width + 2 * pad, height + 2 * pad)
         body.center = area.center
-        caps = self.keyboard.layout_keys(keyset, width, height, lang, gap)
-        origin = (body.left + pad, body.top + pad)
-        placed = [KeyCap(c.key, c.label, c.second_label, (c.rect[0] + origin[0], c.rect[1] + origin[1],
-                                                          c.rect[2], c.rect[3]), c.kind, c.active) for c in caps]
+        placed: list[KeyCap] = []
+        for index, row in enumerate(key_rows):
+            row_w = width if len(row) == len(key_rows[0]) else round((width + gap) * len(row) / len(key_rows[0]) - gap)
+            caps = self.keyboard.layout_keys(_Subset(keyset, tuple(row)), row_w, row_h, lang, gap)
+            placed += _moved(caps, body.left + pad + (width - row_w) // 2, body.top + pad + index * (row_h + gap))
         return body, placed
 
     def prepare(self, area: pygame.Rect, keyset: KeySetLike, keyset_name: str, lang: str,
@@ -155,7 +197,9 @@ class KeyboardView:
 
     def _fonts(self, cap: KeyCap) -> list[pygame.font.Font]:
         theme = self.ctx.theme
-        if len(self.caps) <= BIG_KEYS:
+        if len(self.caps) <= BIG_KEYS and len(cap.label) == 1:  # an arrow on a big key: a big arrow
+            sizes = [("sans_bold", "big_key_symbol"), ("sans_bold", "big_key_label")]
+        elif len(self.caps) <= BIG_KEYS:
             sizes = [("sans_bold", "big_key_label"), ("sans_bold", "key_label"), ("sans_bold", "key_label_small")]
         elif cap.kind == "char" and len(cap.label) == 1:
             sizes = [("sans_bold", "key_label"), ("sans_bold", "key_label_small")]

@@ -32,7 +32,7 @@ class SceneTexts(Strict):
     layout_hint: Bilingual = _f("Переключить: клавиша РУС/LAT", "Switch: the РУС/LAT key")
     browser_title: Bilingual = _f("Браузер", "Web browser")
     browser_back: Bilingual = _f("Назад", "Back")
-    browser_exit: Bilingual = _f("Выход", "Exit")
+    browser_exit: Bilingual = _f("Выход в DOS", "Exit to DOS")
     browser_up: Bilingual = _f("Выше", "Up")
     browser_down: Bilingual = _f("Ниже", "Down")
     browser_skip: Bilingual = _f("Не ждать", "Skip the wait")
