@@ -105,7 +105,7 @@ class StackView:
             return
         ctx, theme = self.ctx, self.ctx.theme
         lang = ctx.i18n.lang
-        pygame.draw.rect(surface, theme.color("detail_bg", SCENE), self.panel, border_radius=theme.size("radius"))
+        pygame.draw.rect(surface, theme.color("bg", SCENE), self.panel, border_radius=theme.size("radius"))
         title = ctx.text.block(self.title, theme.font("sans_bold", "title", SCENE), theme.color("fg", SCENE),
                                self.grid.width, 1, where="ui.yaml:timeline.stack_title")
         surface.blit(title.surface, (self.grid.left, self.title_y))
