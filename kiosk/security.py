@@ -9,7 +9,10 @@ are only drawn (as text or as a QR code) — tests/security/test_no_escape_code.
 A plain PIN in kiosk.yaml would be readable by anyone who gets a copy of the file; only a salted hash
 (`admin.pin_hash`, written by `run_kiosk.py admin-pin`) is accepted.
 
-Both checks plug into the check command through `kiosk.content.passes` (this module is listed in
+A third check reports links (symlinks) inside the content folder that lead out of it: the loader already
+refuses such links where an asset path names them; this catches the rest (a linked content file or folder).
+
+The checks plug into the check command through `kiosk.content.passes` (this module is listed in
 `PASS_MODULES`): `link_problems` is a content pass, `plain_pin_problems` a config pass that reads kiosk.yaml's
 text, so it can point at the line even when the value would not validate.
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -27,6 +31,7 @@ from urllib.parse import urlsplit
 import yaml
 from pydantic import BaseModel, RootModel, WithJsonSchema
 
+from kiosk.content.assets import iter_asset_paths
 from kiosk.content.loader import ContentBundle
 from kiosk.content.passes import register_config_pass, register_pass
 from kiosk.content.problems import Problem, display_path
@@ -226,4 +231,35 @@ def plain_pin_problems(config_path: Path) -> list[Problem]:
         if message:
             mark = pin_hash[1].start_mark
             problems.append(Problem(shown, mark.line + 1, mark.column + 1, "error", message))
+    return problems
+
+
+# ----------------------------------------------------------------------------- links in the folder
+
+@register_pass
+def outside_link_problems(config: Any, bundle: ContentBundle) -> list[Problem]:
+    """Links (symlinks) in the content folder that lead outside it: the folder must be one self-contained piece.
+
+    Links named by an asset path are already reported at their YAML line by the loader; this finds the rest —
+    a content file itself, a linked folder, an unused linked file — which a pack or a copy would not carry.
+    """
+    root = Path(bundle.root)
+    inside = root.resolve()
+    referenced = {relative for model in bundle.models.values() for _loc, relative in iter_asset_paths(model)}
+    problems: list[Problem] = []
+    for folder, dirs, files in os.walk(root, followlinks=False):
+        for name in sorted([*dirs, *files]):
+            path = Path(folder) / name
+            if not path.is_symlink():
+                continue
+            relative = path.relative_to(root).as_posix()
+            try:
+                target = path.resolve()
+            except (OSError, RuntimeError):
+                target = None
+            if relative in referenced or (target is not None and target.is_relative_to(inside)):
+                continue
+            problems.append(Problem(display_path(path), 1, 1, "error",
+                                    f"'{relative}' is a link that leads outside the content folder: replace it "
+                                    "with the real file or folder"))
     return problems
