@@ -90,7 +90,6 @@ def write_bench_config(folder: Path, content: Path) -> Path:
                   "theme": str(REPO / "config" / "theme.yaml")},
         "home": "timeline",
         "scenes": {"timeline": {"module": "scenes.timeline"}},
-        "images": {"cache_mb": 64, "workers": 1},
         "sound": {"enabled": False},
     }
     path = folder / "kiosk.yaml"
@@ -99,7 +98,8 @@ def write_bench_config(folder: Path, content: Path) -> Path:
 
 
 def visitor_steps(width: int, height: int) -> list[dict[str, Any]]:
-    """One round of a restless visitor: flings both ways, pinches in and out, the zoom buttons."""
+    """One round (~11 s) of a restless visitor: flings both ways at every zoom level, pinches in and out, the
+    zoom buttons (decade → year → month and back)."""
     y = round(height * 0.45)
     left, right, middle = round(width * 0.15), round(width * 0.85), width // 2
     forward = {"swipe": {"from": [right, y], "to": [left, y], "ms": 140}}
@@ -108,7 +108,9 @@ def visitor_steps(width: int, height: int) -> list[dict[str, Any]]:
     pinch_out = {"pinch": {"center": [middle, y], "from": 460, "to": 200, "ms": 300}}
     return [forward, {"wait": 0.5}, forward, {"wait": 0.4}, pinch_in, {"wait": 0.4}, forward, {"wait": 0.5},
             back, {"wait": 0.4}, pinch_out, {"wait": 0.4}, forward, {"wait": 0.3}, forward, {"wait": 0.5},
-            {"tap": {"target": "timeline.zoom_in"}}, {"wait": 0.4}, back, {"wait": 0.4}, back, {"wait": 0.4},
+            {"tap": {"target": "timeline.zoom_in"}}, {"wait": 0.4}, back, {"wait": 0.4},
+            {"tap": {"target": "timeline.zoom_in"}}, {"wait": 0.4}, back, {"wait": 0.4}, forward, {"wait": 0.4},
+            {"tap": {"target": "timeline.zoom_out"}}, {"wait": 0.4}, back, {"wait": 0.4},
             {"tap": {"target": "timeline.zoom_out"}}, {"wait": 0.4}, back, {"wait": 0.5}]
 
 

@@ -22,8 +22,13 @@ from .tuning import SCENE
 Drawn = tuple[Item, pygame.Rect]
 
 
+def _bytes(surface: pygame.Surface) -> int:
+    return surface.get_width() * surface.get_height() * surface.get_bytesize()
+
+
 class CardStrip:
-    MAX_COMPOSITES = 96
+    COMPOSITE_MB = 16.0
+    """Memory for stack composites at 1080p (scaled with the screen area); least recently drawn go first."""
 
     def __init__(self, ctx: SceneContext, cards: CardCache, styles: dict[str, CardStyle]) -> None:
         self.ctx = ctx
@@ -35,12 +40,15 @@ class CardStrip:
         self.highlight_w = max(3, theme.px(5))
         self._composites: OrderedDict[tuple[str, str, str, int], tuple[pygame.Surface, tuple[int, int]]] = \
             OrderedDict()
+        self._composite_bytes = 0
+        self._max_bytes = int(self.COMPOSITE_MB * 1024 * 1024 * max(1.0, ctx.layout.scale ** 2))
         self._badges: dict[int, pygame.Surface] = {}
         self._colors: dict[str, pygame.Color] = {}
         self._pending: list[tuple[Item, str, str]] = []
 
     def forget(self) -> None:
         self._composites.clear()
+        self._composite_bytes = 0
 
     def _color(self, token: str) -> pygame.Color:
         color = self._colors.get(token)
@@ -106,9 +114,14 @@ class CardStrip:
         surface.blit(badge, (style.width - badge.get_width() - self.badge_pad, self.badge_pad))
         if pygame.display.get_surface() is not None:
             surface = surface.convert()
+        old = self._composites.pop(key, None)
+        if old is not None:
+            self._composite_bytes -= _bytes(old[0])
         self._composites[key] = (surface, revision)
-        if len(self._composites) > self.MAX_COMPOSITES:
-            self._composites.popitem(last=False)
+        self._composite_bytes += _bytes(surface)
+        while self._composite_bytes > self._max_bytes and len(self._composites) > 1:
+            _, (dropped, _) = self._composites.popitem(last=False)
+            self._composite_bytes -= _bytes(dropped)
         return surface
 
     def _placeholder(self, surface: pygame.Surface, rect: pygame.Rect, style: CardStyle, lane_colour: str) -> None:

@@ -34,6 +34,8 @@ def _ease_out(t: float) -> float:
 class Viewport:
     """Maps years to x pixels across a strip `width` wide; the view centre is at width / 2."""
 
+    OVERLAP = 1.3
+
     def __init__(self, start_year: float, end_year: float, width: int, level_ppy: dict[str, float],
                  tuning: Tuning, level: str = "decade") -> None:
         self.start = start_year
@@ -99,8 +101,16 @@ class Viewport:
 
     @property
     def level(self) -> str:
-        """The level whose card style is shown (nearest in log scale; the target while animating)."""
-        return self.nearest_level()
+        """The level whose cards are shown: the nearest one whose cards overlap by at most OVERLAP.
+
+        A level's layout keeps its cards apart at its own scale; shown at a smaller scale they overlap and
+        many more fit on screen. Switching to the farther level as soon as that happens keeps both the
+        picture tidy and the number of cards per frame bounded while zooming out.
+        """
+        for name in reversed(LEVELS):
+            if self.level_ppy[name] <= self.ppy * self.OVERLAP:
+                return name
+        return LEVELS[0]
 
     def _index(self, level: str) -> int:
         return LEVELS.index(level)
@@ -180,7 +190,7 @@ class Viewport:
 
     @property
     def target_level(self) -> str:
-        return self.nearest_level(self._anim.to_ppy) if self._anim else self.level
+        return self.nearest_level(self._anim.to_ppy) if self._anim else self.nearest_level()
 
     def jump_to(self, year: float, level: str | None = None, seconds: float | None = None) -> None:
         """Animate the view to centre `year` (optionally changing level), kept inside the ends."""
