@@ -87,7 +87,7 @@ if [ "$APT" = 1 ]; then
         packages+=(xserver-xorg-core xserver-xorg-input-libinput xserver-xorg-video-fbdev xserver-xorg-video-vesa
                    xinit x11-xserver-utils)
     else
-        packages+=(cage)
+        packages+=(cage kbd)   # kbd: setvtrgb, the branded console colour while cage restarts
     fi
     run apt-get update
     run env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}"
@@ -153,6 +153,22 @@ put_file "$SOURCE/deploy/system/logind-runet30-kiosk.conf" /etc/systemd/logind.c
 put_file "$SOURCE/deploy/system/journald-runet30-kiosk.conf" /etc/systemd/journald.conf.d/runet30-kiosk.conf 0644
 run systemctl mask ctrl-alt-del.target
 run sysctl -q -p /etc/sysctl.d/90-runet30-kiosk.conf
+
+# Desktop pieces a visitor could reach (panels, edge swipes, long-press menus, on-screen keyboards) must not be
+# on this PC; nothing here installs them, but say so if an earlier set-up did.
+reachable=()
+for pkg in onboard florence matchbox-keyboard squeekboard maliit-keyboard caribou gnome-shell plasma-workspace \
+           xfce4-panel lxpanel lxqt-panel mate-panel cinnamon xdg-desktop-portal-gnome; do
+    if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+        reachable+=("$pkg")
+    fi
+done
+if [ ${#reachable[@]} -gt 0 ]; then
+    note "   WARNING: desktop packages a visitor could reach are installed: ${reachable[*]}"
+    note "   remove them: apt-get purge ${reachable[*]} (the kiosk needs no desktop; see deploy/README.md)"
+else
+    note "   no desktop, panel or on-screen keyboard packages installed (good)"
+fi
 
 note "7. systemd units ($VARIANT)"
 if [ "$VARIANT" = x11 ]; then
