@@ -52,8 +52,14 @@ def test_var_after_a_real_run_is_0700_with_0600_files(make_app, tmp_path: Path, 
     assert {"log/kiosk.log", "analytics.sqlite", "analytics.sqlite-wal",
             "last_good_content/timeline.yaml"} <= names, sorted(names)
     assert any(name.startswith("last_good_content/images/") for name in names)
+    from scenes.active_citizen.store import VoteStore, db_path_for
+
+    store = VoteStore(db_path_for(var))  # the poll's database, where the scene keeps it
+    store.record_vote("q1", ["a"], "0123456789abcdef", "a|b")
+    assert {"active_citizen/votes.sqlite3", "active_citizen/votes.sqlite3-wal"} <= set(modes(var))
     wrong = wrong_modes(var)
     assert wrong == [], "\n".join(wrong[:8])
+    store.close()
     app.shutdown()
     assert wrong_modes(var) == []
 
