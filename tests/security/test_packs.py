@@ -321,3 +321,18 @@ def test_manifest_mismatches_are_refused(tmp_path: Path) -> None:
     assert not installer.target.exists()
     installer.install(craft(tmp_path / "p.tar.gz", [OK]), lambda folder: [], 1 << 20)
     assert (installer.target / "ui.yaml").read_bytes() == UI
+
+
+def test_paths_content_relative_into_var(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The documented set-up: `paths.content: ../var/content` beside `paths.var: ../var` (relative to kiosk.yaml)."""
+    (tmp_path / "config").mkdir()
+    config = tmp_path / "config" / "kiosk.yaml"
+    config.write_text(kiosk_yaml(tmp_path, tmp_path / "x").read_text(encoding="utf-8")
+                      .replace(f"content: {tmp_path / 'x'}", "content: ../var/content")
+                      .replace(f"var: {tmp_path / 'var'}", "var: ../var"), encoding="utf-8")
+    pack = tmp_path / "a.tar.gz"
+    build_pack(REAL_CONTENT, pack)
+    assert main(["install-pack", "--config", str(config), str(pack)]) == 0, capsys.readouterr().err
+    assert tree_bytes(tmp_path / "var" / "content") == tree_bytes(REAL_CONTENT)
+    assert main(["check", "--config", str(config)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "content OK: 6 files"
