@@ -156,3 +156,10 @@ class Backdrop:
                 continue
             surface.fill(major, (x, axis.top, thickness, tick))
             surface.blit(self._label("year", str(year), "axis_label", "axis", True), (x + label_dx, label_y))
+        # zoomed in, the current year's tick may be off screen: keep its number pinned at the left edge
+        sticky = self._label("year", str(first), "axis_label", "axis", True)
+        next_x = view.x_of(first + 1)
+        if view.x_of(first) < 0 and next_x > sticky.get_width() + 3 * label_dx:
+            surface.fill(theme.color("bg", SCENE), (0, label_y, sticky.get_width() + 2 * label_dx,
+                                                     sticky.get_height()))
+            surface.blit(sticky, (label_dx, label_y))
