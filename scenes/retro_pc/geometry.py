@@ -40,6 +40,8 @@ class SceneGeometry:
     info: pygame.Rect
     """Caption, layout indicator and hint."""
     exit: pygame.Rect
+    quick: pygame.Rect
+    """Buttons that type a command at the prompt, with their title line."""
     keyboard: pygame.Rect
     """The area the keyboard (or the browser's buttons) may use."""
 
@@ -65,6 +67,7 @@ def compute(layout: Layout, theme: Theme) -> SceneGeometry:
     foot_h = size("foot_h")
     exit_h = max(layout.min_target, size("exit_h"))
     exit_w = max(layout.min_target, size("exit_w"))
+    chip_h = max(layout.min_target, size("chip_h"))
     if not layout.portrait:
         keyboard = pygame.Rect(margin, height - margin - size("keyboard_h"), width - 2 * margin,
                                size("keyboard_h"))
@@ -77,8 +80,10 @@ def compute(layout: Layout, theme: Theme) -> SceneGeometry:
         column_x = monitor.right + 2 * gap
         title = pygame.Rect(column_x, lang.top, max(1, lang.left - gap - column_x), lang.height)
         exit_rect = pygame.Rect(column_x, keyboard.top - 2 * gap - exit_h, exit_w, exit_h)
+        quick_h = size("quick_title_h") + 2 * chip_h + gap
+        quick = pygame.Rect(column_x, exit_rect.top - 2 * gap - quick_h, width - margin - column_x, quick_h)
         info = pygame.Rect(column_x, title.bottom + gap, width - margin - column_x,
-                           max(1, exit_rect.top - gap - title.bottom - gap))
+                           max(1, quick.top - gap - title.bottom - gap))
     else:
         exit_rect = pygame.Rect(lang.left - gap - exit_w, lang.top, exit_w, max(exit_h, lang.height))
         title = pygame.Rect(margin, lang.top, max(1, exit_rect.left - gap - margin), exit_rect.height)
@@ -88,12 +93,14 @@ def compute(layout: Layout, theme: Theme) -> SceneGeometry:
                               screen_h + chrome_h)
         monitor.centerx = width // 2
         info = pygame.Rect(margin, monitor.bottom + foot_h + gap, width - 2 * margin, size("info_h"))
-        keyboard = pygame.Rect(margin, info.bottom + gap, width - 2 * margin,
-                               max(1, height - margin - info.bottom - gap))
+        quick_h = size("quick_title_h") + chip_h
+        quick = pygame.Rect(margin, info.bottom + gap, width - 2 * margin, quick_h)
+        keyboard = pygame.Rect(margin, quick.bottom + gap, width - 2 * margin,
+                               max(1, height - margin - quick.bottom - gap))
     screen = pygame.Rect(monitor.left + frame, monitor.top + frame, screen_w, screen_h)
     glass = screen.inflate(2 * size("overscan"), 2 * size("overscan"))
     foot = pygame.Rect(0, monitor.bottom, round(monitor.width * 0.42), foot_h)
     foot.centerx = monitor.centerx
     desk_top = foot.bottom - foot_h // 3 if not layout.portrait else info.top - gap // 2
     return SceneGeometry((width, height), layout.portrait, monitor, glass, screen, foot, desk_top, title, info,
-                         exit_rect, keyboard)
+                         exit_rect, quick, keyboard)

@@ -1,7 +1,7 @@
 """The 1990s computer scene: a CRT on a desk showing the emulated PC, an on-screen keyboard, the period browser.
 
 Targets (scripts tap them by name): key.<KEY_ID> for every drawn key (key.ENTER, key.D, key.LAYOUT, key.F10),
-retro.screen (the monitor's text area), retro.exit; in the browser: browser.back, browser.up, browser.down,
+retro.screen (the monitor's text area), retro.run.<COMMAND> (at the prompt), retro.exit; in the browser: browser.back, browser.up, browser.down,
 browser.skip, browser.exit and browser.link.<page>[.n].
 
 Input: taps on keys go to `RetroMachine.tap_key`, taps on the picture to `tap_cell` (the file manager's rows,
@@ -34,6 +34,7 @@ from .keyboard_view import KeyboardView
 from .machine import RetroMachine
 from .model import ContentModel
 from .monitor import MonitorView
+from .quick_bar import QuickBar
 from .textscreen import cell_at
 
 LOG = logging.getLogger("kiosk.retro_pc")
@@ -62,6 +63,8 @@ class RetroPcScene(Scene):
         self.keys = KeyboardView(ctx, self.machine.on_screen)
         self.browser_keys = KeyboardView(ctx, self.machine.on_screen, prefix="browser.")
         self.info = InfoPanel(ctx, self.content.ui)
+        self.quick = QuickBar(ctx, self.content.ui)
+        self._quick_shown = False
         self.audio = SceneAudio(ctx, self.content.dialer.number)
         if self.audio.sound_on and not ctx.headless:
             threading.Thread(target=self.audio.warm_up, name="retro_pc-modem", daemon=True).start()
@@ -115,6 +118,10 @@ class RetroPcScene(Scene):
             else:
                 self.browser.tap(pos, self.geo.screen, self.lang)
             return
+        command = self.quick.command_at(pos) if self._quick_shown else None
+        if command is not None:
+            self._run(lambda: self._type_command(command))
+            return
         key = self.keys.key_at(pos)
         if key is not None:
             self.keys.flash(key, self.now)
@@ -123,6 +130,13 @@ class RetroPcScene(Scene):
         cell = cell_at(pos[0], pos[1], tuple(self.geo.screen))  # type: ignore[arg-type]
         if cell is not None:
             self._run(lambda: machine.tap_cell(*cell))
+
+    def _type_command(self, command: str) -> None:
+        """A command button: clear the line (Esc, as in DOS), type the command, press Enter."""
+        machine = self.machine
+        assert machine is not None
+        machine.handle_key(KeyEvent("ESC"))
+        machine.type_command(command)
 
     def _key(self, event: KeyPress) -> None:
         machine = self.machine
@@ -198,6 +212,10 @@ class RetroPcScene(Scene):
                 self.monitor.draw_picture(surface)
                 self.keys.prepare(geo.keyboard, machine.keyset, machine.keyset_name, self.lang, self.monitor.art)
                 self.keys.draw(surface, self.now)
+            self._quick_shown = (self.browser is None and machine.state == "shell"
+                                 and machine.shell.mode == "prompt")
+            if self._quick_shown:
+                self.quick.draw(surface, geo, self.lang)
             assert self.content is not None
             self.info.draw(surface, geo, InfoState(self.lang, self.content.machine.label.pick(self.lang),
                                                    machine.keys.layout, not machine.keyset.full,
@@ -215,6 +233,8 @@ class RetroPcScene(Scene):
             else:
                 targets.append(Target("retro.screen", self.geo.screen.copy(), "screen"))
                 targets += self.keys.targets()
+                if self._quick_shown:
+                    targets += self.quick.targets
         if self._exit_target is not None:
             targets.append(self._exit_target)
         return targets

@@ -18,6 +18,17 @@ def _f(ru: str, en: str) -> Bilingual:
     return Field(default_factory=lambda: Bilingual(ru=ru, en=en))
 
 
+class QuickCommand(Strict):
+    """A button beside the monitor that types a command at the prompt (for visitors who do not know DOS)."""
+
+    command: NonEmptyText = Field(description="what is typed, e.g. NC or BLOCKS (Enter follows)")
+    label: Bilingual
+
+
+DEFAULT_QUICK = (("NC", "NC — файлы", "NC — files"), ("BLOCKS", "BLOCKS — игра", "BLOCKS — game"),
+                 ("DIALER", "DIALER — модем", "DIALER — modem"), ("HELP", "HELP — команды", "HELP — commands"))
+
+
 class SceneTexts(Strict):
     """What the kiosk says around the monitor; `{...}` placeholders are filled by the scene."""
 
@@ -30,6 +41,9 @@ class SceneTexts(Strict):
     layout_ru: Bilingual = _f("РУС · ЙЦУКЕН", "RUS · ЙЦУКЕН")
     layout_en: Bilingual = _f("LAT · QWERTY", "LAT · QWERTY")
     layout_hint: Bilingual = _f("Переключить: клавиша РУС/LAT", "Switch: the РУС/LAT key")
+    quick_title: Bilingual = _f("Или коснитесь команды:", "Or tap a command:")
+    quick: list[QuickCommand] = Field(default_factory=lambda: [
+        QuickCommand(command=c, label=Bilingual(ru=ru, en=en)) for c, ru, en in DEFAULT_QUICK], max_length=6)
     browser_title: Bilingual = _f("Браузер", "Web browser")
     browser_back: Bilingual = _f("Назад", "Back")
     browser_exit: Bilingual = _f("Выход в DOS", "Exit to DOS")

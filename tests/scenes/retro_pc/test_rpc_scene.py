@@ -112,9 +112,11 @@ def test_the_file_manager_opens_a_file_by_double_tap(make_app: Any) -> None:
     app = make_app(scenes=SCENES_WITHOUT_MOSRU, home="menu", size=PORTRAIT, lang="ru", fps=30)
     scene = open_scene(app)
     skip_boot(app)
-    tap_text(app, "nc")
     machine = scene.machine
+    tap_text(app, "xyz", enter=False)  # something half-typed: the command button clears it first
+    assert app.play([{"tap": {"target": "retro.run.NC"}}]) == []  # "Or tap a command: NC - files"
     assert isinstance(machine.program, Commander)
+    assert app.find_target("retro.run.NC") is None  # command buttons only at the prompt
     found = machine.screen.find("README   TXT")
     assert found is not None
     point = cell_point(scene, found[0] + 2, found[1])
@@ -210,6 +212,23 @@ def test_idle_gives_the_next_visitor_a_clean_machine(make_app: Any) -> None:
     assert fresh.shell.history == []
     machine.vfs.write_text("C:\\LEAK.TXT", "x", machine.now())  # the old machine cannot reach the new one
     assert fresh.vfs.resolve("C:\\LEAK.TXT") is None
+
+
+def test_as_the_home_scene_idle_resets_the_machine_in_place(make_app: Any) -> None:
+    app = make_app(scenes=SCENES_WITHOUT_MOSRU, home="retro_pc", size=LANDSCAPE, lang="en", fps=20,
+                   extra={"idle": {"idle_seconds": 5, "countdown_seconds": 2}})
+    app.advance(0.2)
+    scene = app.router.top
+    skip_boot(app)
+    machine = scene.machine
+    tap_text(app, "cd games")
+    tap_text(app, "blocks")
+    assert machine.state == "program" and machine.vfs.cwd_path() == "C:\\GAMES"
+    app.advance(8.0)
+    assert app.router.top is scene and machine.state == "boot"  # the attract tour shows the machine booting
+    assert machine.lang == "ru"  # the kiosk's default language is back
+    assert machine.vfs.fingerprint() == VirtualFS.from_content(machine.content, "ru").fingerprint()
+    assert machine.vfs.cwd_path() == "C:\\" and machine.programs == [] and machine.shell.history == []
 
 
 def test_leaving_returns_to_the_menu_and_crashes_return_to_the_prompt(make_app: Any,

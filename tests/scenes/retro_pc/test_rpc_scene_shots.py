@@ -29,7 +29,7 @@ def check_screen(app: Any, state: str) -> None:
         elif not target.name.startswith("browser.link."):
             assert smaller >= layout.min_target, (state, target, layout.min_target)
     assert len(names) == len(set(names)), (state, names)
-    overflow = [o for o in app.text.overflows if "retro_pc" in o.where or "browser" in o.where]
+    overflow = [o for o in app.text.overflows if "retro" in o.where or "browser" in o.where]
     assert not overflow, (state, overflow[:3])
 
 
