@@ -81,7 +81,7 @@ class PathsConfig(_Section):
 
 
 class ImagesConfig(_Section):
-    cache_mb: int = Field(256, ge=16)
+    cache_mb: int = Field(96, ge=16)
     workers: int = Field(2, ge=1, le=8)
 
 

@@ -288,9 +288,7 @@ class GestureRecognizer:
     def _velocity(pointer: _Pointer, now: float) -> Point:
         recent = [(t, p) for t, p in pointer.samples if now - t <= 0.1]
         if len(recent) < 2:
-            recent = list(pointer.samples)[-2:]
-        if len(recent) < 2:
-            return (0.0, 0.0)
+            return (0.0, 0.0)  # the finger rested before lifting: no fling
         (t0, p0), (t1, p1) = recent[0], recent[-1]
         span = max(t1 - t0, 1e-3)
         return ((p1[0] - p0[0]) / span, (p1[1] - p0[1]) / span)

@@ -33,6 +33,10 @@ class Overflow:
     max_lines: int
 
 
+def _size(surface: pygame.Surface) -> int:
+    return surface.get_width() * surface.get_height() * surface.get_bytesize()
+
+
 def _split_word(font: pygame.font.Font, word: str, width: int) -> list[str]:
     parts, current = [], ""
     for ch in word:
@@ -71,15 +75,25 @@ def wrap(font: pygame.font.Font, text: str, width: int) -> tuple[list[str], bool
 
 @dataclass
 class TextRenderer:
-    """Renders and caches text blocks (LRU by count)."""
+    """Renders and caches text blocks (LRU bounded by count and by surface memory)."""
 
     max_items: int = 4000
+    max_bytes: int = 48 * 1024 * 1024
+    _bytes: int = 0
     _cache: OrderedDict[tuple, TextBlock] = field(default_factory=OrderedDict)
     overflows: list[Overflow] = field(default_factory=list)
     record_overflow: bool = False
 
+    @property
+    def used_bytes(self) -> int:
+        return self._bytes
+
+    def __len__(self) -> int:
+        return len(self._cache)
+
     def clear(self) -> None:
         self._cache.clear()
+        self._bytes = 0
 
     def line(self, text: str, font: pygame.font.Font, color: pygame.Color | tuple) -> pygame.Surface:
         """One line, no wrapping."""
@@ -124,8 +138,10 @@ class TextRenderer:
             surface.blit(rendered, (x, index * step))
         block = TextBlock(surface, lines, overflow, natural)
         self._cache[key] = block
-        if len(self._cache) > self.max_items:
-            self._cache.popitem(last=False)
+        self._bytes += _size(surface)
+        while self._cache and (len(self._cache) > self.max_items or self._bytes > self.max_bytes):
+            _, dropped = self._cache.popitem(last=False)
+            self._bytes -= _size(dropped.surface)
         if overflow and self.record_overflow and where:
             self._record(where, text, width, block, max_lines, font)
         return block

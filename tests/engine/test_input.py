@@ -115,3 +115,15 @@ def test_rotation_maps_touch_back_to_scene_coordinates(make_app, rotate):
     assert app.display.to_logical(app.display.to_physical(logical)) == pytest.approx(logical)
     app.play([{"tap": list(logical)}])
     assert of(Tap) and of(Tap)[0].pos == pytest.approx(logical, abs=1)
+
+
+def test_resting_before_lifting_is_not_a_fling(app):
+    pygame.event.post(finger(pygame.FINGERDOWN, 1, 1500, 600))
+    for x in range(1460, 1100, -40):
+        pygame.event.post(finger(pygame.FINGERMOTION, 1, x, 600))
+        app.advance(1 / 60)
+    app.advance(0.5)  # the finger rests
+    pygame.event.post(finger(pygame.FINGERUP, 1, 1100, 600))
+    app.advance(0.1)
+    assert of(Fling) == []
+    assert [e.velocity for e in rec.EVENTS if type(e).__name__ == "DragEnd"] == [(0.0, 0.0)]

@@ -115,3 +115,14 @@ def test_screenshot_step_writes_png_of_what_is_shown(make_app, tmp_path: Path):
     boom = pygame.image.load(str(tmp_path / "shots" / "boom.png"))
     assert tuple(home.get_at((1000, 900)))[:3] == GREEN
     assert tuple(boom.get_at((1000, 900)))[:3] == RED
+
+
+def test_text_cache_is_bounded_in_memory():
+    from kiosk.text import TextRenderer
+
+    pygame.font.init()
+    renderer = TextRenderer(max_bytes=2 * 1024 * 1024)
+    font = pygame.font.Font(str(Path(__file__).resolve().parents[2] / "assets/fonts/DejaVuSans.ttf"), 40)
+    for i in range(400):
+        renderer.block(f"Событие номер {i} — достаточно длинный заголовок карточки", font, (255, 255, 255), 600, 3)
+    assert renderer.used_bytes <= 2 * 1024 * 1024 and len(renderer) < 400
