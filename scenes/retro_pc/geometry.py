@@ -80,7 +80,7 @@ def compute(layout: Layout, theme: Theme) -> SceneGeometry:
         column_x = monitor.right + 2 * gap
         title = pygame.Rect(column_x, lang.top, max(1, lang.left - gap - column_x), lang.height)
         exit_rect = pygame.Rect(column_x, keyboard.top - 2 * gap - exit_h, exit_w, exit_h)
-        quick_h = size("quick_title_h") + 2 * chip_h + gap
+        quick_h = size("quick_title_h") + chip_h
         quick = pygame.Rect(column_x, exit_rect.top - 2 * gap - quick_h, width - margin - column_x, quick_h)
         info = pygame.Rect(column_x, title.bottom + gap, width - margin - column_x,
                            max(1, quick.top - gap - title.bottom - gap))

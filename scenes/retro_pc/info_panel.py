@@ -27,6 +27,8 @@ class InfoState:
     short_keys: bool
     """The running program shows only a few keys (the hint says so)."""
     browsing: bool
+    at_prompt: bool = True
+    """DOS waits for a command (the hint mentions HELP); otherwise a program with the full keyboard runs."""
 
 
 class InfoPanel:
@@ -92,7 +94,8 @@ class InfoPanel:
         if area.height <= 0 or area.width <= 0:
             return
         t, lang = self.texts, state.lang
-        text = t.browser_hint if state.browsing else t.hint_keys if state.short_keys else t.hint
+        text = (t.browser_hint if state.browsing else t.hint_keys if state.short_keys
+                else t.hint if state.at_prompt else t.hint_program)
         font = self._font("sans", "hint")
         lines = max(1, area.height // font.get_linesize())
         block = self.ctx.text.fit(text.pick(lang), [font, self._font("sans", "caption")], self._color("fg"),

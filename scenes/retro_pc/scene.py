@@ -219,7 +219,7 @@ class RetroPcScene(Scene):
             assert self.content is not None
             self.info.draw(surface, geo, InfoState(self.lang, self.content.machine.label.pick(self.lang),
                                                    machine.keys.layout, not machine.keyset.full,
-                                                   self.browser is not None))
+                                                   self.browser is not None, machine.state != "program"))
         label = self.content.ui.exit.pick(self.lang) if self.content is not None else self.ctx.i18n.t("common.back")
         self._exit_target = widgets.button(surface, self.ctx, "retro.exit", geo.exit, label, primary=True,
                                            scene=SCENE)

@@ -33,8 +33,10 @@ class SceneTexts(Strict):
     """What the kiosk says around the monitor; `{...}` placeholders are filled by the scene."""
 
     exit: Bilingual = _f("Выйти", "Leave")
-    hint: Bilingual = _f("Печатайте на клавиатуре внизу или касайтесь экрана. HELP и Enter — список команд.",
+    hint: Bilingual = _f("Печатайте на клавиатуре внизу или касайтесь экрана. HELP и Enter\u00a0— список команд.",
                          "Type on the keyboard below or touch the screen. HELP and Enter lists the commands.")
+    hint_program: Bilingual = _f("Печатайте на клавиатуре внизу или касайтесь экрана. F10\u00a0— выйти из программы.",
+                                 "Type on the keyboard below or touch the screen. F10 leaves the program.")
     hint_keys: Bilingual = _f("Для этой программы нужны только эти клавиши.",
                               "This program needs only these keys.")
     layout_title: Bilingual = _f("Раскладка", "Keyboard layout")
