@@ -26,7 +26,7 @@ def write_config(tmp: Path, scenes: dict[str, str], home: str, extra: dict[str, 
     """A kiosk.yaml in tmp pointing at a content folder (default: a copy of the real one)."""
     content_dir = tmp / "content"
     if content is None:
-        shutil.copytree(CONFIG_DIR / "content", content_dir)
+        shutil.copytree(CONFIG_DIR / "content", content_dir, dirs_exist_ok=True)
     else:
         content_dir = content
     data: dict[str, Any] = {
