@@ -44,7 +44,7 @@ class QuickBar:
             rect = pygame.Rect(area.left + col * (chip_w + gap), area.top + title_h + row * (chip_h + gap), chip_w,
                                chip_h)
             self.targets.append(widgets.button(surface, ctx, f"retro.run.{quick.command.upper()}", rect,
-                                               quick.label.pick(lang), primary=False, scene=SCENE))
+                                               quick.label.pick(lang), primary=False, scene=SCENE, size="chip_label"))
         return self.targets
 
     def command_at(self, pos: tuple[float, float]) -> str | None:
