@@ -19,6 +19,7 @@ import yaml  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG_DIR = REPO / "config"
+REAL_CONFIG = yaml.safe_load((CONFIG_DIR / "kiosk.yaml").read_text(encoding="utf-8"))
 
 
 def write_config(tmp: Path, scenes: dict[str, str], home: str, extra: dict[str, Any] | None = None,
@@ -33,7 +34,8 @@ def write_config(tmp: Path, scenes: dict[str, str], home: str, extra: dict[str, 
         "paths": {"content": str(content_dir), "var": str(tmp / "var"), "theme": str(CONFIG_DIR / "theme.yaml")},
         "home": home,
         "scenes": {name: {"module": module} for name, module in scenes.items()},
-        "admin": {"pin_hash": yaml.safe_load((CONFIG_DIR / "kiosk.yaml").read_text())["admin"]["pin_hash"]},
+        "admin": {"pin_hash": REAL_CONFIG["admin"]["pin_hash"]},
+        "allowed_link_hosts": REAL_CONFIG["allowed_link_hosts"],
     }
     for key, value in (extra or {}).items():
         if isinstance(value, dict) and isinstance(data.get(key), dict):

@@ -200,6 +200,10 @@ def load_bundle(root: Path, specs: Iterable[ContentSpec], context: Mapping[str, 
     shown: dict[str, str] = {}
     for spec in specs:
         shown[spec.file] = display_path(root / spec.file)
+        if not (root / spec.file).resolve().is_relative_to(root.resolve()):
+            problems.append(Problem(shown[spec.file], 1, 1, "error", "this file is a link that leads out of the "
+                                    "content folder: put the real file inside the folder"))
+            continue
         instance, file_problems, locs = load_file(root / spec.file, spec.model, context, shown[spec.file])
         problems.extend(file_problems)
         if instance is not None:

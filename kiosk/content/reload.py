@@ -75,7 +75,8 @@ def save_last_good(root: Path, last_good_dir: Path, expected: Snapshot | None = 
     old = parent / f".{last_good_dir.name}.old"
     shutil.rmtree(tmp, ignore_errors=True)
     try:
-        shutil.copytree(root, tmp, ignore=lambda _folder, names: [n for n in names if _ignored(n)])
+        shutil.copytree(root, tmp, symlinks=True,  # links are copied as links, never followed out of the folder
+                        ignore=lambda _folder, names: [n for n in names if _ignored(n)])
         if snapshot(root) != before:
             shutil.rmtree(tmp, ignore_errors=True)
             return False

@@ -18,6 +18,8 @@ from kiosk.gestures import DragEnd, Fling, InputEvent, Tap
 from kiosk.scene import SceneContext, Target
 
 from .model import Event
+from kiosk.security import link_allowed
+
 from .qr import qr_surface
 from .tuning import SCENE
 
@@ -182,7 +184,7 @@ class DetailView:
             y = badge.bottom + gap
         # bottom of the column: QR block and source note
         bottom = col.bottom
-        if event.link:
+        if event.link and link_allowed(event.link, ctx.config.allowed_link_hosts):
             qr_side = min(theme.px(220), col.height // 3)
             code = qr_surface(event.link, qr_side, theme.color("qr_dark", SCENE), theme.color("qr_light", SCENE))
             qr_pos = (col.left, bottom - code.get_height())

@@ -77,6 +77,15 @@ def test_detail_view_shows_a_scannable_qr_for_an_event_with_a_link(timeline_app)
     assert scene.detail.qr_rect is None
 
 
+def test_no_qr_code_for_a_host_off_the_allow_list(timeline_app) -> None:
+    app = timeline_app(extra={"allowed_link_hosts": ["example.org"]})
+    scene = scene_of(app)
+    assert scene.by_id["new-mosru"].link
+    scene.open_detail("new-mosru")
+    settle(app)
+    assert scene.open_event_id == "new-mosru" and scene.detail.qr_rect is None
+
+
 def test_open_button_goes_to_the_scene_and_back_to_the_same_event_and_zoom(timeline_app) -> None:
     standin.OPENED.clear()
     app = timeline_app()
