@@ -160,6 +160,10 @@ class Backdrop:
         sticky = self._label("year", str(first), "axis_label", "axis", True)
         next_x = view.x_of(first + 1)
         if view.x_of(first) < 0 and next_x > sticky.get_width() + 3 * label_dx:
-            surface.fill(theme.color("bg", SCENE), (0, label_y, sticky.get_width() + 2 * label_dx,
-                                                     sticky.get_height()))
+            cover = sticky.get_width() + 2 * label_dx
+            for month, label in enumerate(months, start=1):  # hide month names the pinned year would cut
+                start = round(view.x_of(first + month / 12.0)) + label_dx
+                if start < cover < start + label.get_width():
+                    cover = start + label.get_width()
+            surface.fill(theme.color("bg", SCENE), (0, label_y, cover, sticky.get_height()))
             surface.blit(sticky, (label_dx, label_y))
