@@ -151,6 +151,14 @@ def _cached_image_check(path: Path) -> str | None:
 
 def asset_problem(root: Path, relative: str) -> str | None:
     """Why the file at `relative` cannot be used, or None when it is fine."""
+    try:
+        return _asset_problem(root, relative)
+    except OSError as exc:  # e.g. a name longer than the file system allows (255 bytes: ~127 Cyrillic letters)
+        shown = relative if len(relative) <= 80 else relative[:77] + "..."
+        return f"'{shown}' cannot be used as a file name ({exc.strerror or exc}): rename the file, shorter"
+
+
+def _asset_problem(root: Path, relative: str) -> str | None:
     root_resolved = root.resolve()
     path = root / relative
     try:
