@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
     ValidationError,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -105,6 +107,35 @@ class ClosedScreenConfig(_Section):
     brightness: float = Field(0.3, ge=0, le=1)
 
 
+def _screen_size(value: Any) -> Any:
+    """'1920x1080' → (1920, 1080); lists pass through to the tuple check."""
+    if isinstance(value, str):
+        w, sep, h = value.lower().partition("x")
+        if not sep or not (w.strip().isdigit() and h.strip().isdigit()):
+            raise ValueError(f"'{value}' is not a screen size like 1920x1080")
+        return (int(w), int(h))
+    return value
+
+
+class LayoutLintConfig(_Section):
+    """`check --layout` (docs/curator-tools.md): which screens to lint and the limits to hold them to."""
+
+    sizes: list[Annotated[tuple[int, int], BeforeValidator(_screen_size), WithJsonSchema(
+        {"type": ["string", "array"], "pattern": "^[0-9]+x[0-9]+$", "description": "WxH, e.g. 1920x1080"})]] = \
+        [(1920, 1080), (1080, 1920)]
+    """Screen sizes to lint, e.g. [1920x1080, 1080x1920]."""
+    screen_bottom_mm: float = Field(700.0, ge=0, le=3000)
+    """Height of the screen's lower edge above the floor."""
+    reach_mm: tuple[float, float] = (500.0, 1900.0)
+    """Touch targets' centres must lie between these heights above the floor."""
+    image_px_per_box_px: float = Field(1.0, gt=0, le=8)
+    """An image needs at least this many of its own pixels per screen pixel of its box."""
+    min_contrast: float = Field(4.5, ge=1, le=21)
+    """Lowest contrast ratio of text against its background (WCAG 2: 4.5)."""
+    contrast_exempt: list[str] = []
+    """Theme colour tokens ('token' or 'scene:token') used only for inactive controls or decoration."""
+
+
 class SceneEntry(_Section):
     module: str
     enabled: StrictBool = True
@@ -131,6 +162,7 @@ class KioskConfig(_Section):
     closed_screen: ClosedScreenConfig = ClosedScreenConfig()
     analytics: dict[str, Any] = {"enabled": True}
     allowed_link_hosts: list[str] = []
+    layout_lint: LayoutLintConfig = LayoutLintConfig()
     home: str = "timeline"
     scenes: dict[str, SceneEntry] = {}
     fallback_message: Bilingual = Bilingual(

@@ -1,0 +1,189 @@
+"""Text contrast measured on the rendered pixels: each line of text against the background it is drawn on.
+
+Method (also in docs/curator-tools.md):
+1. The proof run keeps, for every text the scenes render (TextRenderer), the exact shape of each line's
+   fully opaque glyph pixels ("cores") and its colour.
+2. On the finished picture, the pixels of exactly a text colour are grouped sideways into lines. A group is
+   text only if the cores of a rendered line of that colour match it pixel for pixel, so bevels, bars and
+   dots of the same colour never count; text dimmed, faded or scaled after rendering no longer has its exact
+   colour and is skipped (it is not meant to be read, e.g. the timeline behind a detail view).
+3. The background is the per-channel median of the pixels around the line that are clearly not text (farther
+   from the text colour than half the distance to the most common other colour, so antialiased edges do not
+   count).
+4. Contrast is the WCAG 2 ratio of the two relative luminances; below the configured minimum (4.5:1) it is a
+   finding that names the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pygame
+from PIL import Image
+
+JOIN_EM = 0.8
+"""Glyphs closer than this many font heights join into one line (word spaces are ~0.3)."""
+MIN_BACKGROUND_SHARE = 0.1
+MIN_SIDE = 3
+MIN_CORE_PIXELS = 12
+"""Lines with fewer fully opaque pixels (tiny glyphs) are not measured: they could match any speck."""
+
+RGB = tuple[int, int, int]
+
+
+def bounding_box(mask: pygame.Mask) -> pygame.Rect:
+    """The box around all set pixels of `mask` (empty at 0, 0 when none are set)."""
+    rects = mask.get_bounding_rects()
+    return rects[0].unionall(rects[1:]) if rects else pygame.Rect(0, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class TextLine:
+    mask: pygame.Mask
+    """The line's opaque glyph pixels, cropped to their bounding box."""
+    text: str
+    where: str
+
+
+@dataclass
+class TextIndex:
+    """Rendered lines by colour and core size, for recognising them on screen."""
+
+    lines: dict[tuple[RGB, int, int], list[TextLine]] = field(default_factory=dict)
+    heights: dict[RGB, int] = field(default_factory=dict)
+    """Tallest font per colour (how far glyphs may be apart within a line)."""
+    colours: set[RGB] = field(default_factory=set)
+
+    def add_block(self, surface: pygame.Surface, lines: list[str], colour: RGB, font: pygame.font.Font,
+                  line_spacing: float, where: str) -> None:
+        cores = pygame.mask.from_surface(surface, 254)
+        step = round(font.get_linesize() * line_spacing)
+        height = font.get_height()
+        self.heights[colour] = max(self.heights.get(colour, 0), height)
+        for index, text in enumerate(lines):
+            if not text.strip():
+                continue
+            band = pygame.Rect(0, index * step, surface.get_width(), height).clip(surface.get_rect())
+            if band.height <= 0:
+                continue
+            row = cores.overlap_mask(pygame.Mask(band.size, fill=True), band.topleft)
+            box = bounding_box(row)
+            if box.width < MIN_SIDE or box.height < MIN_SIDE or row.count() < MIN_CORE_PIXELS:
+                continue  # too few solid pixels to recognise the line on screen
+            line = pygame.Mask(box.size)
+            line.draw(row, (-box.x, -box.y))
+            self.lines.setdefault((colour, box.width, box.height), []).append(TextLine(line, text, where))
+            self.colours.add(colour)
+
+    def match(self, glyphs: pygame.Mask, colour: RGB, box: pygame.Rect) -> TextLine | None:
+        """The rendered line whose cores are exactly the pixels of `glyphs` in `box`, if any."""
+        for line in self.lines.get((colour, box.width, box.height), ()):
+            count = line.mask.count()
+            if glyphs.overlap_area(line.mask, box.topleft) == count and \
+                    glyphs.overlap_area(pygame.Mask(box.size, fill=True), box.topleft) == count:
+                return line
+        return None
+
+
+@dataclass(frozen=True)
+class ContrastFinding:
+    text: RGB
+    background: RGB
+    ratio: float
+    rect: pygame.Rect
+    line: TextLine
+
+
+def _linear(channel: int) -> float:
+    c = channel / 255.0
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
+def luminance(rgb: RGB) -> float:
+    r, g, b = (_linear(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: RGB, b: RGB) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _distance(a: RGB, b: RGB) -> int:
+    return max(abs(a[0] - b[0]), abs(a[1] - b[1]), abs(a[2] - b[2]))
+
+
+def _weighted_median(pairs: list[tuple[int, int]]) -> int:
+    """Median of values given as (count, value)."""
+    pairs.sort(key=lambda pair: pair[1])
+    half = sum(count for count, _ in pairs) / 2.0
+    seen = 0
+    for count, value in pairs:
+        seen += count
+        if seen >= half:
+            return value
+    return pairs[-1][1] if pairs else 0
+
+
+def background_of(image: Image.Image, text: RGB) -> RGB | None:
+    """Median colour of the pixels of `image` that are clearly not the text; None if too few of them."""
+    found = image.getcolors(image.width * image.height)
+    if not found:
+        return None
+    colours: list[tuple[int, RGB]] = [(count, (rgb[0], rgb[1], rgb[2])) for count, rgb in found
+                                      if isinstance(rgb, tuple)]
+    others = [(count, rgb) for count, rgb in colours if rgb != text]
+    if not others:
+        return None
+    mode = max(others)[1]
+    far = _distance(mode, text) / 2.0
+    background = [(count, rgb) for count, rgb in others if _distance(rgb, text) >= far]
+    total = sum(count for count, _ in colours)
+    if sum(count for count, _ in background) < MIN_BACKGROUND_SHARE * total:
+        return None
+    return (_weighted_median([(count, rgb[0]) for count, rgb in background]),
+            _weighted_median([(count, rgb[1]) for count, rgb in background]),
+            _weighted_median([(count, rgb[2]) for count, rgb in background]))
+
+
+def text_lines(surface: pygame.Surface, colour: RGB, index: TextIndex) -> list[tuple[pygame.Rect, TextLine]]:
+    """Where rendered lines of `colour` appear on `surface`, pixel for pixel (steps 1-2 of the method)."""
+    glyphs = pygame.mask.from_threshold(surface, colour, (1, 1, 1, 255))
+    if glyphs.count() == 0:
+        return []
+    side = max(1, round(index.heights.get(colour, 10) * JOIN_EM / 2))
+    joined = pygame.Mask(glyphs.get_size())
+    glyphs.convolve(pygame.Mask((2 * side + 1, 1), fill=True), joined, (-side, 0))
+    screen = surface.get_rect()
+    found = []
+    for rect in joined.get_bounding_rects():
+        box = rect.inflate(-2 * side, 0)
+        if box.left < 0 or box.right > screen.right or box.width <= 0:
+            box = bounding_box(glyphs.overlap_mask(pygame.Mask(rect.size, fill=True), rect.topleft))
+        line = index.match(glyphs, colour, box)
+        if line is not None:
+            found.append((box, line))
+    return found
+
+
+def measure(surface: pygame.Surface, colours: Iterable[RGB], index: TextIndex,
+            minimum: float) -> list[ContrastFinding]:
+    """Lines of text in `colours` whose contrast with their background is below `minimum`."""
+    colours = [c for c in colours if c in index.colours]
+    if not colours:
+        return []
+    rgb = surface if surface.get_bitsize() in (24, 32) else surface.convert(24)
+    image = Image.frombytes("RGB", rgb.get_size(), pygame.image.tobytes(rgb, "RGB"))
+    findings: list[ContrastFinding] = []
+    for colour in colours:
+        for box, line in text_lines(surface, colour, index):
+            margin = max(2, box.height // 2)
+            around = box.inflate(2 * margin, 2 * margin).clip(surface.get_rect())
+            background = background_of(image.crop((around.left, around.top, around.right, around.bottom)), colour)
+            if background is None:
+                continue
+            ratio = contrast_ratio(colour, background)
+            if ratio < minimum:
+                findings.append(ContrastFinding(colour, background, ratio, box, line))
+    return findings
