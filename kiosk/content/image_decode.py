@@ -166,13 +166,19 @@ def decode_image(path: Path, box: tuple[int, int], fit: Fit = "contain") -> Deco
         image.load()
         oriented = ImageOps.exif_transpose(image) if orientation != 1 else image
         converted = _to_display_mode(oriented)
+        if fit == "cover" and (out_w > box[0] or out_h > box[1]):
+            # Crop the source to the box's shape first, then scale: scaling first would build the whole
+            # oversized picture (a 60000×1 strip covering a card is 9 million × 148 pixels, gigabytes).
+            src_w, src_h = converted.size
+            keep_w = max(1, min(src_w, round(box[0] * src_w / out_w)))
+            keep_h = max(1, min(src_h, round(box[1] * src_h / out_h)))
+            left, top = (src_w - keep_w) // 2, (src_h - keep_h) // 2
+            converted = converted.crop((left, top, left + keep_w, top + keep_h))
+            out_w, out_h = min(box[0], out_w), min(box[1], out_h)
         if converted.size != (out_w, out_h):
             downscale = converted.size[0] >= out_w and converted.size[1] >= out_h
             converted = converted.resize((out_w, out_h), Image.Resampling.BOX if downscale
                                          else Image.Resampling.BICUBIC)
-        if fit == "cover" and (out_w > box[0] or out_h > box[1]):
-            left, top = (out_w - box[0]) // 2, (out_h - box[1]) // 2
-            converted = converted.crop((left, top, left + min(box[0], out_w), top + min(box[1], out_h)))
         if converted.mode == "RGBA":
             return DecodedImage(converted.size, "RGBA", converted.tobytes())
         return DecodedImage(converted.size, "RGBX", converted.tobytes("raw", "RGBX"))  # one copy, no convert
