@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -88,7 +90,7 @@ def test_check_command_prints_located_lines_never_a_traceback(pack: tuple[Path, 
 
 
 def test_a_file_name_too_long_for_the_disk_is_a_located_error_and_the_kiosk_boots(
-        pack: tuple[Path, Path], shipped_app) -> None:  # type: ignore[no-untyped-def]
+        pack: tuple[Path, Path], shipped_app: Callable[..., Any]) -> None:
     """Found by the fuzzer: 'images/' + 130 Cyrillic letters (over 255 bytes) raised OSError from check and
     stopped the kiosk at boot. Now: a located error, and the kiosk shows its last good content."""
     root, _config = pack
