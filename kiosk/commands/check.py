@@ -23,8 +23,16 @@ LOG = logging.getLogger("kiosk.check")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from kiosk.cli import size_arg
+
     parser.add_argument("--format", choices=["text", "json"], default="text",
                         help="text: one line per problem (default); json: one object for tools")
+    parser.add_argument("--layout", action="store_true",
+                        help="also check every screen's layout in both languages at each size in "
+                        "layout_lint.sizes: text that does not fit, missing translations, small images and "
+                        "targets, contrast (takes a minute or two; see docs/curator-tools.md)")
+    parser.add_argument("--size", type=size_arg, default=None, help="with --layout: only this size WxH")
+    parser.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
 
 
 def _config_problem(exc: Exception) -> Problem:
@@ -78,6 +86,11 @@ def run(args: argparse.Namespace) -> int:
     output_format = getattr(args, "format", "text")
     try:
         problems, files, notes = collect(Path(args.config), getattr(args, "content", None))
+        if getattr(args, "layout", False) or getattr(args, "size", None) is not None:
+            from kiosk.proof.check import layout_check
+
+            more, more_notes = layout_check(args, problems)
+            problems, notes = sorted(set(problems + more)), notes + more_notes
     except Exception as exc:  # the promise: never a traceback
         LOG.exception("check failed")
         problems, files, notes = [], 0, []
@@ -90,5 +103,5 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
     except BrokenPipeError:  # `check | head`
         pass
-    errors, _ = count(problems)
-    return 1 if errors else 0
+    errors, warnings = count(problems)
+    return 1 if errors or (getattr(args, "strict", False) and warnings) else 0

@@ -28,6 +28,8 @@ MIN_BACKGROUND_SHARE = 0.1
 MIN_SIDE = 3
 MIN_CORE_PIXELS = 12
 """Lines with fewer fully opaque pixels (tiny glyphs) are not measured: they could match any speck."""
+SLACK = 2
+"""Antialiased pixels that round to the exact text colour may widen a line's group by this much."""
 
 RGB = tuple[int, int, int]
 
@@ -40,8 +42,12 @@ def bounding_box(mask: pygame.Mask) -> pygame.Rect:
 
 @dataclass(frozen=True)
 class TextLine:
-    mask: pygame.Mask
-    """The line's opaque glyph pixels, cropped to their bounding box."""
+    core: pygame.Mask
+    """The line's fully opaque glyph pixels, cropped to their bounding box."""
+    footprint: pygame.Mask
+    """Every pixel the line touches (antialiasing included), cropped to its own bounding box..."""
+    footprint_at: tuple[int, int]
+    """...which starts here relative to the core's box."""
     text: str
     where: str
 
@@ -58,6 +64,7 @@ class TextIndex:
     def add_block(self, surface: pygame.Surface, lines: list[str], colour: RGB, font: pygame.font.Font,
                   line_spacing: float, where: str) -> None:
         cores = pygame.mask.from_surface(surface, 254)
+        touched = pygame.mask.from_surface(surface, 0)
         step = round(font.get_linesize() * line_spacing)
         height = font.get_height()
         self.heights[colour] = max(self.heights.get(colour, 0), height)
@@ -67,23 +74,41 @@ class TextIndex:
             band = pygame.Rect(0, index * step, surface.get_width(), height).clip(surface.get_rect())
             if band.height <= 0:
                 continue
-            row = cores.overlap_mask(pygame.Mask(band.size, fill=True), band.topleft)
+            whole = pygame.Mask(band.size, fill=True)
+            row = cores.overlap_mask(whole, band.topleft)
             box = bounding_box(row)
             if box.width < MIN_SIDE or box.height < MIN_SIDE or row.count() < MIN_CORE_PIXELS:
                 continue  # too few solid pixels to recognise the line on screen
-            line = pygame.Mask(box.size)
-            line.draw(row, (-box.x, -box.y))
-            self.lines.setdefault((colour, box.width, box.height), []).append(TextLine(line, text, where))
+            around = touched.overlap_mask(whole, band.topleft)
+            outer = bounding_box(around)
+            core, footprint = pygame.Mask(box.size), pygame.Mask(outer.size)
+            core.draw(row, (-box.x, -box.y))
+            footprint.draw(around, (-outer.x, -outer.y))
+            line = TextLine(core, footprint, (outer.x - box.x, outer.y - box.y), text, where)
+            self.lines.setdefault((colour, box.width, box.height), []).append(line)
             self.colours.add(colour)
 
-    def match(self, glyphs: pygame.Mask, colour: RGB, box: pygame.Rect) -> TextLine | None:
-        """The rendered line whose cores are exactly the pixels of `glyphs` in `box`, if any."""
-        for line in self.lines.get((colour, box.width, box.height), ()):
-            count = line.mask.count()
-            if glyphs.overlap_area(line.mask, box.topleft) == count and \
-                    glyphs.overlap_area(pygame.Mask(box.size, fill=True), box.topleft) == count:
-                return line
+    def match(self, glyphs: pygame.Mask, colour: RGB, box: pygame.Rect) -> tuple[pygame.Rect, TextLine] | None:
+        """The rendered line drawn where `glyphs` (pixels of exactly `colour`) has the group `box`.
+
+        The line's solid pixels must all be there, and no pixel of that colour may lie in the line's box
+        outside its footprint (antialiased pixels that round to the exact colour are inside it)."""
+        for shrink_w in range(SLACK + 1):
+            for shrink_h in range(SLACK + 1):
+                for line in self.lines.get((colour, box.width - shrink_w, box.height - shrink_h), ()):
+                    for dx in range(shrink_w + 1):
+                        for dy in range(shrink_h + 1):
+                            if self._fits(glyphs, line, (box.x + dx, box.y + dy)):
+                                return pygame.Rect(box.x + dx, box.y + dy, *line.core.get_size()), line
         return None
+
+    @staticmethod
+    def _fits(glyphs: pygame.Mask, line: TextLine, at: tuple[int, int]) -> bool:
+        if glyphs.overlap_area(line.core, at) != line.core.count():
+            return False
+        outer = (at[0] + line.footprint_at[0], at[1] + line.footprint_at[1])
+        inside = glyphs.overlap_area(line.footprint, outer)
+        return inside == glyphs.overlap_area(pygame.Mask(line.footprint.get_size(), fill=True), outer)
 
 
 @dataclass(frozen=True)
@@ -161,9 +186,9 @@ def text_lines(surface: pygame.Surface, colour: RGB, index: TextIndex) -> list[t
         box = rect.inflate(-2 * side, 0)
         if box.left < 0 or box.right > screen.right or box.width <= 0:
             box = bounding_box(glyphs.overlap_mask(pygame.Mask(rect.size, fill=True), rect.topleft))
-        line = index.match(glyphs, colour, box)
-        if line is not None:
-            found.append((box, line))
+        matched = index.match(glyphs, colour, box)
+        if matched is not None:
+            found.append(matched)
     return found
 
 
