@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.cli import load_config_or_exit
     from kiosk.content.loader import load_bundle
     from kiosk.content.registry import content_specs, make_context
-    from kiosk.proof.export import SHEET_NAME, export
+    from kiosk.proof.export import SHEET_NAME, export, plural
     from kiosk.proof.progress import TerminalProgress
     from kiosk.proof.screens import all_screens
 
@@ -62,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
     for line in result.failures:
         print(f"export: not shown: {line}")
     minutes, seconds = divmod(round(result.seconds), 60)
-    print(f"exported {len(result.pictures)} pictures ({len(screens)} screens × {len(langs)} languages, "
+    print(f"exported {plural(len(result.pictures), 'picture')} ({plural(len(screens), 'screen')} × "
+          f"{plural(len(langs), 'language')}, "
           f"{size[0]}x{size[1]}) and {SHEET_NAME} ({result.pages} pages) to {args.out} in {minutes}:{seconds:02d}")
     return 1 if result.failures else 0

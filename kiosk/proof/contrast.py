@@ -63,8 +63,6 @@ class TextIndex:
 
     def add_block(self, surface: pygame.Surface, lines: list[str], colour: RGB, font: pygame.font.Font,
                   line_spacing: float, where: str) -> None:
-        cores = pygame.mask.from_surface(surface, 254)
-        touched = pygame.mask.from_surface(surface, 0)
         step = round(font.get_linesize() * line_spacing)
         height = font.get_height()
         self.heights[colour] = max(self.heights.get(colour, 0), height)
@@ -74,16 +72,15 @@ class TextIndex:
             band = pygame.Rect(0, index * step, surface.get_width(), height).clip(surface.get_rect())
             if band.height <= 0:
                 continue
-            whole = pygame.Mask(band.size, fill=True)
-            row = cores.overlap_mask(whole, band.topleft)
-            box = bounding_box(row)
-            if box.width < MIN_SIDE or box.height < MIN_SIDE or row.count() < MIN_CORE_PIXELS:
+            row = surface.subsurface(band)
+            box = row.get_bounding_rect(255)
+            if box.width < MIN_SIDE or box.height < MIN_SIDE:
+                continue
+            core = pygame.mask.from_surface(row.subsurface(box), 254)
+            if core.count() < MIN_CORE_PIXELS:
                 continue  # too few solid pixels to recognise the line on screen
-            around = touched.overlap_mask(whole, band.topleft)
-            outer = bounding_box(around)
-            core, footprint = pygame.Mask(box.size), pygame.Mask(outer.size)
-            core.draw(row, (-box.x, -box.y))
-            footprint.draw(around, (-outer.x, -outer.y))
+            outer = row.get_bounding_rect(1)
+            footprint = pygame.mask.from_surface(row.subsurface(outer), 0)
             line = TextLine(core, footprint, (outer.x - box.x, outer.y - box.y), text, where)
             self.lines.setdefault((colour, box.width, box.height), []).append(line)
             self.colours.add(colour)

@@ -34,7 +34,7 @@ from kiosk.text import TextBlock, TextRenderer  # noqa: E402
 
 LOG = logging.getLogger("kiosk.proof")
 
-PROOF_FPS = 30
+PROOF_FPS = 15
 """Simulated frames per second: animations end after the same program time, in fewer frames."""
 SETTLE_LIMIT_S = 10.0
 """Real seconds to wait for background image decodes before a screen is taken as it is."""

@@ -24,6 +24,10 @@ from kiosk.proof.walk import Progress, walk
 SHEET_NAME = "proof.pdf"
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 @dataclass
 class ExportResult:
     pictures: list[Path] = field(default_factory=list)
@@ -62,7 +66,7 @@ def export(config: Any, bundle: ContentBundle, screens: Sequence[ProofScreen], o
             pygame.image.save(taken.picture, str(path))
             result.pictures.append(path)
             item.thumbs[lang] = thumbnail(taken.picture, picture_box(taken.screen.kind, size, len(langs)))
-    cover = [f"Proof sheets: {len(screens)} screens × {len(langs)} languages ({', '.join(langs)}) at "
+    cover = [f"Proof sheets: {plural(len(screens), 'screen')} × {plural(len(langs), 'language')} ({', '.join(langs)}) at "
              f"{size[0]}x{size[1]}",
              f"content: {display_path(bundle.root)}",
              f"made: {dt.datetime.now():%Y-%m-%d %H:%M}",

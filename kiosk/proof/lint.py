@@ -21,6 +21,7 @@ from typing import Any
 from kiosk.content.loader import ContentBundle, load_bundle
 from kiosk.content.problems import Problem, display_path
 from kiosk.content.registry import content_specs, make_context
+from kiosk.proof.export import plural
 from kiosk.proof.image_res import asset_locations, shortfalls
 from kiosk.proof.screens import ProofScreen, all_screens
 from kiosk.proof.theme_refs import ThemeRefs
@@ -200,7 +201,7 @@ def layout_problems(config: Any, content_dir: Path | None = None, sizes: Sequenc
                 collector.add(taken)
             collector.add_records(records)
     problems = translation_problems(bundle) + collector.problems()
-    note = (f"layout checked: {len(screens)} screens × {len(config.languages.available)} languages at "
+    note = (f"layout checked: {plural(len(screens), 'screen')} × {plural(len(config.languages.available), 'language')} at "
             f"{', '.join(size_text(s) for s in sizes)}")
     return sorted(set(problems)), [note]
 

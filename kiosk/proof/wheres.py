@@ -104,6 +104,8 @@ def _template(text: str) -> re.Pattern[str] | None:
     if "{" not in text:
         return None
     parts = re.split(r"\{[^{}]*\}", text)
+    if len("".join(parts).strip()) < 3:  # '{title}' alone would match any text
+        return None
     return re.compile(".+?".join(re.escape(part) for part in parts) + r"\Z", re.S)
 
 
@@ -157,7 +159,7 @@ class WhereResolver:
         for loc, node in complete:
             if not text or self._matches(node, lang, text):
                 return self._with_lang(file, loc, node, lang)
-        if len(complete) == 1:  # the label is exact; the text differs only by what the scene filled in
+        if len(complete) == 1 and not is_bilingual(complete[0][1]):  # a date or number the scene formatted
             return self._with_lang(file, complete[0][0], complete[0][1], lang)
         if text:
             by_text = self.by_text(text, lang)

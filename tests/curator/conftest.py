@@ -41,6 +41,11 @@ class Pack:
                 return number, line.index(needle) + 1
         raise AssertionError(f"{needle!r} not in {file}")
 
+    def value(self, file: Path, key: str) -> tuple[int, int]:
+        """Where the value after `key` (e.g. 'en: ') starts on the first line containing `key`."""
+        line, col = self.position(file, key)
+        return line, col + len(key.split(": ")[0]) + 2
+
 
 def _picture(path: Path, size: tuple[int, int]) -> None:
     pygame.init()
