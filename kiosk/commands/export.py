@@ -52,7 +52,10 @@ def run(args: argparse.Namespace) -> int:
     langs = args.lang or list(config.languages.available)
     size = args.size or tuple(config.screen.size)
     only = [part.strip() for part in args.only.split(",") if part.strip()]
-    screens = all_screens(config, loaded.bundle, only)
+    errors: list[str] = []
+    screens = all_screens(config, loaded.bundle, only, errors)
+    for error in errors:
+        print(f"export: scene {error}")
     if not screens:
         print(f"export: no proof screens{' match ' + args.only if only else ''}", file=sys.stderr)
         return 1
@@ -65,4 +68,4 @@ def run(args: argparse.Namespace) -> int:
     print(f"exported {plural(len(result.pictures), 'picture')} ({plural(len(screens), 'screen')} × "
           f"{plural(len(langs), 'language')}, "
           f"{size[0]}x{size[1]}) and {SHEET_NAME} ({result.pages} pages) to {args.out} in {minutes}:{seconds:02d}")
-    return 1 if result.failures else 0
+    return 1 if result.failures or errors else 0

@@ -20,7 +20,7 @@ from typing import Any
 
 from kiosk.content.loader import ContentBundle, load_bundle
 from kiosk.content.problems import Problem, display_path
-from kiosk.content.registry import content_specs, make_context
+from kiosk.content.registry import config_file, content_specs, make_context
 from kiosk.proof.export import plural
 from kiosk.proof.image_res import asset_locations, shortfalls
 from kiosk.proof.screens import ProofScreen, all_screens
@@ -191,7 +191,8 @@ def layout_problems(config: Any, content_dir: Path | None = None, sizes: Sequenc
         return [], ["layout not checked: fix the errors above first"]
     bundle = result.bundle
     collector = LintCollector(config, bundle, config.theme_path)
-    screens = all_screens(config, bundle, only)
+    errors: list[str] = []
+    screens = all_screens(config, bundle, only, errors)
     sizes = list(sizes or config.layout_lint.sizes)
     for size in sizes:
         for lang in config.languages.available:
@@ -201,6 +202,8 @@ def layout_problems(config: Any, content_dir: Path | None = None, sizes: Sequenc
                 collector.add(taken)
             collector.add_records(records)
     problems = translation_problems(bundle) + collector.problems()
+    problems += [Problem(display_path(config_file(config)), 1, 1, "warning", f"scene {error}: not checked")
+                 for error in errors]
     note = (f"layout checked: {plural(len(screens), 'screen')} × {plural(len(config.languages.available), 'language')} at "
             f"{', '.join(size_text(s) for s in sizes)}")
     return sorted(set(problems)), [note]

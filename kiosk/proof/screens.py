@@ -64,11 +64,19 @@ def screens_of(module_name: str, bundle: ContentBundle) -> list[ProofScreen]:
     return list(factory(bundle)) if callable(factory) else []
 
 
-def all_screens(config: Any, bundle: ContentBundle, only: Sequence[str] = ()) -> list[ProofScreen]:
-    """Every enabled scene's proof screens in config order; `only` keeps ids starting with any prefix."""
+def all_screens(config: Any, bundle: ContentBundle, only: Sequence[str] = (),
+                errors: list[str] | None = None) -> list[ProofScreen]:
+    """Every enabled scene's proof screens in config order; `only` keeps ids starting with any prefix.
+
+    A scene whose proof module fails is left out; the reason goes to `errors` ('scene: reason')."""
     found: list[ProofScreen] = []
     for name in config.enabled_scenes():
-        found.extend(screens_of(config.scenes[name].module, bundle))
+        try:
+            found.extend(screens_of(config.scenes[name].module, bundle))
+        except Exception as exc:  # a broken proof module must not stop the others
+            LOG.exception("proof screens of scene '%s' failed", name)
+            if errors is not None:
+                errors.append(f"{name}: its proof screens cannot be listed ({type(exc).__name__}: {exc})")
     if only:
         found = [s for s in found if any(s.id.startswith(prefix) for prefix in only)]
     return found

@@ -83,8 +83,8 @@ def test_a_screen_that_cannot_be_shown_is_listed_and_the_rest_exported(tmp_path:
 
     real = screens.all_screens
 
-    def with_a_broken_one(config: Any, bundle: Any, only: tuple[str, ...] = ()) -> list[ProofScreen]:
-        found = real(config, bundle, only)
+    def with_a_broken_one(config: Any, bundle: Any, only: tuple[str, ...] = (), errors: Any = None) -> list[ProofScreen]:
+        found = real(config, bundle, only, errors)
         return [*found, ProofScreen("timeline/broken", "broken", ("timeline.yaml", ("events",)), broken)]
 
     monkeypatch.setattr(screens, "all_screens", with_a_broken_one)

@@ -103,3 +103,15 @@ def test_targets_too_small_or_out_of_reach_are_named(pack: Pack, capsys: pytest.
         "touch target 'tiny.button' is 19×19 mm, smaller than 25 mm (input.touch_target_mm) on a 55-inch screen "
         "(on tiny/screen (ru, 1920x1080))"]
     assert code == 0
+
+
+def test_a_broken_proof_module_is_a_warning_and_the_rest_is_checked(pack: Pack,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    data = yaml.safe_load(pack.config.read_text(encoding="utf-8"))
+    data["scenes"]["broken"] = {"module": "tests.curator.broken_proof"}
+    pack.config.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    code, report = _check(capsys, "--config", str(pack.config), "--layout")
+    messages = [p["message"] for p in report["problems"]]
+    assert "scene broken: its proof screens cannot be listed (RuntimeError: this proof module is broken on " \
+           "purpose): not checked" in messages
+    assert report["warnings"] == 5 and code == 0  # the pack's four, and this one
