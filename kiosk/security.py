@@ -243,9 +243,15 @@ def outside_link_problems(config: Any, bundle: ContentBundle) -> list[Problem]:
     Links named by an asset path are already reported at their YAML line by the loader; this finds the rest —
     a content file itself, a linked folder, an unused linked file — which a pack or a copy would not carry.
     """
-    root = Path(bundle.root)
-    inside = root.resolve()
     referenced = {relative for model in bundle.models.values() for _loc, relative in iter_asset_paths(model)}
+    return outside_links(Path(bundle.root), referenced)
+
+
+def outside_links(root: Path, referenced: set[str] | frozenset[str] = frozenset(),
+                  folders_only: bool = False) -> list[Problem]:
+    """The folder walk behind outside_link_problems. When the content did not load, `check` runs it for linked
+    folders only (linked files may be asset paths, which the loader reports at their YAML line)."""
+    inside = root.resolve()
     problems: list[Problem] = []
     for folder, dirs, files in os.walk(root, followlinks=False):
         for name in sorted([*dirs, *files]):
@@ -259,7 +265,12 @@ def outside_link_problems(config: Any, bundle: ContentBundle) -> list[Problem]:
                 target = None
             if relative in referenced or (target is not None and target.is_relative_to(inside)):
                 continue
-            problems.append(Problem(display_path(path), 1, 1, "error",
-                                    f"'{relative}' is a link that leads outside the content folder: replace it "
-                                    "with the real file or folder"))
+            if folders_only and not path.is_dir():
+                continue
+            problems.append(Problem(display_path(path), 1, 1, "error", outside_link_message(relative)))
     return problems
+
+
+def outside_link_message(relative: str) -> str:
+    return (f"'{relative}' is a link that leads outside the content folder: replace it with the real file or "
+            "folder")

@@ -65,6 +65,10 @@ def collect(config_path: Path, content_dir: Path | None) -> tuple[list[Problem],
     problems = [*early, *result.problems]
     if result.bundle is not None:
         problems.extend(run_passes(config, result.bundle))
+    elif root.is_dir():
+        from kiosk.security import outside_links  # links out of the folder matter even when nothing loaded
+
+        problems.extend(outside_links(root, folders_only=True))
     return sorted(set(problems)), len(specs) + 1, []
 
 

@@ -201,8 +201,8 @@ def load_bundle(root: Path, specs: Iterable[ContentSpec], context: Mapping[str, 
     for spec in specs:
         shown[spec.file] = display_path(root / spec.file)
         if not (root / spec.file).resolve().is_relative_to(root.resolve()):
-            problems.append(Problem(shown[spec.file], 1, 1, "error", "this file is a link that leads out of the "
-                                    "content folder: put the real file inside the folder"))
+            problems.append(Problem(shown[spec.file], 1, 1, "error", f"'{spec.file}' is a link that leads outside "
+                                    "the content folder: replace it with the real file or folder"))
             continue
         instance, file_problems, locs = load_file(root / spec.file, spec.model, context, shown[spec.file])
         problems.extend(file_problems)

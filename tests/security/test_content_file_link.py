@@ -23,4 +23,4 @@ def test_linked_content_file_outside_the_folder_is_an_error(tmp_path: Path):
     result = load_bundle(content, content_specs(config), make_context(config, content))
     assert result.bundle is None
     messages = [p.format() for p in result.problems]
-    assert any("ui.yaml:1:1: error: this file is a link that leads out of the content folder" in m for m in messages)
+    assert any("ui.yaml:1:1: error: 'ui.yaml' is a link that leads outside the content folder" in m for m in messages)
