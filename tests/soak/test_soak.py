@@ -31,6 +31,7 @@ def check(summary: dict) -> None:
     assert summary["frame_ms"]["p99"] <= summary["frame_budget_ms"]
     assert set(summary["warm_up_tour"]["scenes"]) >= {"mosru", "active_citizen", "retro_pc"}
     assert all(count >= 80 for count in summary["warm_up_tour"]["details_shown"].values())
+    assert summary["stuck_fingers_after_lift"] == {"pointers": 0, "ignored": 0}
     sent = summary["events_sent"]
     assert sent.get("fingerdown", 0) > 0 and sent.get("fingerdown") == sent.get("fingerup")
 

@@ -92,7 +92,7 @@ def _visit_scenes(app: Any, monkey: Monkey, seconds_each: float) -> list[str]:
     return visited
 
 
-def warm_up_tour(app: Any, monkey: Monkey, scene_seconds: float = 4.0) -> dict[str, Any]:
+def warm_up_tour(app: Any, monkey: Monkey, scene_seconds: float = 8.0) -> dict[str, Any]:
     """Run the tour; returns what it did (for the summary)."""
     started, wall = app.clock.now(), time.perf_counter()
     events = [event.id for event in sorted(_timeline(app).events, key=lambda e: e.date.as_float())]
