@@ -16,10 +16,9 @@ import pygame
 from kiosk import widgets
 from kiosk.gestures import DragEnd, Fling, InputEvent, Tap
 from kiosk.scene import SceneContext, Target
-
-from .model import Event
 from kiosk.security import link_allowed
 
+from .model import Event
 from .qr import qr_surface
 from .tuning import SCENE
 
