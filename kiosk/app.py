@@ -166,7 +166,7 @@ class App:
         self._register_scenes()
         self.router.listeners.append(self._scene_listener)
         self.router.push(self.router.home)
-        self.router.apply(None)
+        self._safe(self.router.apply, None)
         self.script = self._make_script(options.script)
         if options.attract_at_start:
             self._start_attract()
@@ -311,7 +311,7 @@ class App:
         self.admin.close()
         self.sound.stop_all()
         self.router.reset_home()
-        self.router.apply(None)
+        self._safe(self.router.apply, None)
         self.switch_language(self.i18n.default, by_visitor=False)
         self.ops.analytics.session_end(self.config.idle.idle_seconds + self.config.idle.countdown_seconds)
         self._start_attract()
@@ -408,7 +408,7 @@ class App:
             self._idle_reset()
         self.images.pump(2.0)
         surface = self.display.surface
-        self.router.apply(self._last_frame)
+        self._safe(self.router.apply, self._last_frame)  # enter/exit/resume of scenes run in here
         top = self.router.top
         if top is not None:
             self._safe(top.update, dt)

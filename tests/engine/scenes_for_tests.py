@@ -68,4 +68,11 @@ class BoomScene(Scene):
         surface.fill((200, 30, 30))
 
 
+class EnterFails(Scene):
+    """Raises while being opened: the router runs enter() between frames."""
+
+    def enter(self, params: Mapping[str, Any]) -> None:
+        raise RuntimeError("deliberate failure while entering")
+
+
 SCENE = RecorderScene

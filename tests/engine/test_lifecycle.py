@@ -126,3 +126,11 @@ def test_text_cache_is_bounded_in_memory():
     for i in range(400):
         renderer.block(f"Событие номер {i} — достаточно длинный заголовок карточки", font, (255, 255, 255), 600, 3)
     assert renderer.used_bytes <= 2 * 1024 * 1024 and len(renderer) < 400
+
+
+def test_scene_failing_while_opening_sends_the_visitor_home(make_app):
+    app = make_app(scenes={**SCENES, "bad": "tests.engine.enter_fails"}, home="rec")
+    app.router.push("bad")
+    app.advance(0.5)
+    assert app.running and app.scene_name() == "rec" and app.scene_errors == 1
+    assert pixel(app, 1000, 900) == GREEN
