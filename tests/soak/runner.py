@@ -157,6 +157,8 @@ class SoakRun:
                 "stack": len(app.router.stack), "lang": app.i18n.lang, "idle": app.idle.state.value}
 
     def _warm(self) -> bool:
+        # the tour walks the details in every language and may end in the one it started in
+        self.langs_seen |= {lang for lang, shown in self.tour.get("details_shown", {}).items() if shown}
         linked = self.monkey.linked_scene_names() | {self.app.router.home}
         return linked <= set(self.entered) and len(self.langs_seen) >= len(self.app.i18n.available)
 
