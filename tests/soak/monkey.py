@@ -125,6 +125,11 @@ class Monkey:
         else:
             self._next_action = max(now, busy_until) + self.rng.uniform(*self.pace.human_gap_s)
 
+    def defer_idle(self, now: float) -> None:
+        """No idle gap before the next stretch of activity (the warm-up tour keeps the visitor busy)."""
+        if self._started and self._next_idle <= now + 1.0:
+            self._next_idle = now + 1.0
+
     def drain(self, app: Any) -> None:
         """Run frames until every scheduled event was posted (all fingers lifted); starts nothing new."""
         while self._queue and app.running:

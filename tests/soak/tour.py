@@ -8,7 +8,8 @@ before the random part, this tour:
    "next" button (every event's text and image decoded and cached);
 2. jumps to events across the axis at each zoom level (decade, year, month), so card thumbnails of every
    level are rendered;
-3. opens every scene a timeline card links to and pokes it for a few seconds, then leaves with its exit button.
+3. opens every scene a timeline card links to and lets the monkey play in it (30 s by default; the one-time
+   allocations of a scene's programs and screens happen then), then leaves with its exit button.
 
 Taps are real FINGER events through the script runner; only the jumps along the axis use the timeline's
 `show_event` (what the scrubber and a long fling do, without their wall time).
@@ -68,31 +69,32 @@ def _sweep_levels(app: Any, events: list[str]) -> None:
 
 
 def _visit_scenes(app: Any, monkey: Monkey, seconds_each: float) -> list[str]:
+    """Each linked scene gets `seconds_each` of monkey play (entered again whenever the monkey leaves it)."""
     visited = []
-    for scene_name, event_id in sorted(set(monkey.scene_links())):
-        if scene_name in visited:
-            continue
-        app.router.push(scene_name, {"event": event_id})
-        settle(app, 0.5)
-        end = app.clock.now() + seconds_each
-        while app.clock.now() < end:
-            monkey.tick(app.clock.now())
-            app.frame(app.clock.tick())
-            if app.scene_name() != scene_name:
-                break
-        monkey.drain(app)
-        exits = [t for t in app.all_targets() if t.name.endswith(EXIT_SUFFIXES)] if app.scene_name() == scene_name \
-            else []
-        if exits:
-            app.play([{"tap": {"target": exits[0].name}}, {"wait": 0.5}])
-        if app.scene_name() != app.router.home:
-            app.router.reset_home()
+    for scene_name, event_id in sorted(dict(monkey.scene_links()).items()):
+        spent = 0.0
+        while spent < seconds_each:
+            app.router.push(scene_name, {"event": event_id})
             settle(app, 0.5)
+            started = app.clock.now()
+            while app.clock.now() - started < seconds_each - spent and app.scene_name() == scene_name:
+                monkey.defer_idle(app.clock.now())
+                monkey.tick(app.clock.now())
+                app.frame(app.clock.tick())
+            spent += max(1.0, app.clock.now() - started)
+            monkey.drain(app)
+            exits = [t.name for t in app.all_targets() if t.name.endswith(EXIT_SUFFIXES)] \
+                if app.scene_name() == scene_name else []
+            if exits:
+                app.play([{"tap": {"target": exits[0]}}, {"wait": 0.5}])
+            if app.scene_name() != app.router.home:
+                app.router.reset_home()
+                settle(app, 0.5)
         visited.append(scene_name)
     return visited
 
 
-def warm_up_tour(app: Any, monkey: Monkey, scene_seconds: float = 8.0) -> dict[str, Any]:
+def warm_up_tour(app: Any, monkey: Monkey, scene_seconds: float = 30.0) -> dict[str, Any]:
     """Run the tour; returns what it did (for the summary)."""
     started, wall = app.clock.now(), time.perf_counter()
     events = [event.id for event in sorted(_timeline(app).events, key=lambda e: e.date.as_float())]
