@@ -31,6 +31,8 @@ ORIGINAL: dict[str, str] = {name: (CONTENT / name).read_text(encoding="utf-8") f
 TREES: dict[str, Any] = {name: parse_text(text).data for name, text in ORIGINAL.items()}
 
 Path_ = tuple[Any, ...]
+HUGE_BYTES = 12_000_000
+"""Repeated subtrees stop at about this much text: past the 10 MB file limit, without building gigabytes."""
 
 SCALARS = st.one_of(
     st.integers(min_value=-(10**30), max_value=10**30), st.floats(allow_nan=True, allow_infinity=True),
@@ -98,9 +100,10 @@ def mutate_tree(tree: Any, kind: str, data: st.DataObject) -> Any:
     elif kind == "unicode":
         parent[key] = data.draw(UNICODE, label="text")
     elif kind == "huge":
+        copies = max(2, min(3000, HUGE_BYTES // max(1, len(repr(current)))))  # a big subtree: ~12 MB, over the limit
         parent[key] = data.draw(st.sampled_from([
             10**400, -(10**60), 1e308, float("inf"), "Ж" * 200_000, "word " * 20_000,
-            [current] * 3000, {f"k{i}": i for i in range(3000)}]), label="huge")
+            [current] * copies, {f"k{i}": i for i in range(3000)}]), label="huge")
     elif kind == "nest":
         depth = data.draw(st.integers(20, 150), label="depth")
         for _ in range(depth):
@@ -146,7 +149,7 @@ def mutated_file(data: st.DataObject) -> tuple[str, str, list[str]]:
     for kind in kinds:
         if kind != "duplicate_key":
             tree = mutate_tree(tree, kind, data)
-    text = yaml.safe_dump(tree, allow_unicode=True, sort_keys=False, width=120)
+    text = yaml.dump(tree, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=120)
     for _ in text_kinds:
         text = duplicate_a_key(text, data)
     return name, text, kinds
