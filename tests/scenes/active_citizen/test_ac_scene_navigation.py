@@ -3,6 +3,7 @@ the decisions gallery, the mini-timeline, language switching in place, the exit,
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -115,10 +116,10 @@ def test_option_pictures_come_from_the_image_cache(ac_app: Callable[..., AcDrive
     option = driver.app.find_target("ac.option.pink")
     assert option is not None
     probe = (option.x + option.height // 2 + 8, option.centery)  # inside the thumbnail at the option's left
-    for _ in range(100):
-        if pixel(driver.app, *probe) == (236, 72, 153):
-            break
-        driver.app.advance(0.05)
+    deadline = time.monotonic() + 15.0  # decoding runs on a worker thread in real time, not program time
+    while pixel(driver.app, *probe) != (236, 72, 153) and time.monotonic() < deadline:
+        time.sleep(0.01)
+        driver.app.advance(1 / 60)
     assert pixel(driver.app, *probe) == (236, 72, 153)
     assert option.height >= driver.app.layout.min_target
 

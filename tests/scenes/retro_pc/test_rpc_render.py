@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pygame
 
 from scenes.retro_pc.textscreen import (
@@ -83,19 +81,19 @@ def test_only_changed_rows_are_rendered_again() -> None:
 
 
 def test_cached_frames_are_cheap() -> None:
+    """An unchanged screen is blitted from row caches: no glyph is drawn again (counted, not timed, so a
+    busy CI machine cannot fail it; the cost itself is in the timeline/scene bench)."""
     screen = TextScreen()
     for row in range(25):
         screen.put(0, row, "╔═" + "Ё" * 70 + f"{row:>4}", attr(row % 16, (row + 3) % 8))
     renderer = TextRenderer()
     target = pygame.Surface((720, 400))
-    start = time.perf_counter()
     renderer.render(screen, target)
-    full = time.perf_counter() - start
-    start = time.perf_counter()
+    first = renderer.rows_rendered
+    assert first == 25
     for _ in range(50):
         renderer.render(screen, target)
-    cached = (time.perf_counter() - start) / 50
-    assert cached < full and cached < 0.004
+    assert renderer.rows_rendered == first
 
 
 def test_cursor_blinks_in_the_cell_colour() -> None:
