@@ -4,6 +4,7 @@ at least `min_target`, none under the language button, nothing outside the scree
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -101,7 +102,12 @@ def test_special_states(ac_app: Callable[..., AcDriver], tmp_path: Path, orienta
     driver.open()
     prefix = f"{orientation}_{lang}"
     driver.tap("ac.section.poll", "ac.question.metro-line-colour", wait=0.1)
-    driver.app.advance(0.5)  # the pictures decode in the background
+    driver.app.advance(0.5)
+    deadline = time.monotonic() + 15.0  # the pictures decode on a worker thread, in real time
+    while driver.app.images.pending() and time.monotonic() < deadline:
+        time.sleep(0.01)
+        driver.app.advance(1 / 60)
+    driver.app.advance(0.1)
     driver.shot(SHOTS / f"{prefix}_7_pictures.png")
     _check_layout(driver, f"{prefix} pictures")
     driver.tap("ac.question.luzhniki-stands-colour", "ac.option.graphite", wait=1.2)
