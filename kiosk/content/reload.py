@@ -108,6 +108,14 @@ def last_good_candidates(last_good_dir: Path) -> list[Path]:
     return [path for path in (last_good_dir, old) if path.is_dir()]
 
 
+def _not_saved(last_good_dir: Path, exc: OSError) -> Problem:
+    """Shown on the admin overlay: without the copy, the next broken edit leaves visitors a blank screen."""
+    reason = exc.strerror or type(exc).__name__
+    return Problem(display_path(last_good_dir), 1, 1, "warning",
+                   f"could not save the last good copy of the content ({reason}); if the content breaks, "
+                   "there is nothing to fall back to: give the kiosk user write access to this folder")
+
+
 @dataclass
 class BootResult:
     bundle: ContentBundle | None
@@ -124,6 +132,7 @@ def boot_load(root: Path, specs: Iterable[ContentSpec], context: Mapping[str, An
             save_last_good(root, last_good_dir)
         except OSError as exc:
             LOG.warning("could not save the last good content to %s: %s", last_good_dir, exc)
+            return BootResult(result.bundle, [*result.problems, _not_saved(last_good_dir, exc)], "content")
         return BootResult(result.bundle, result.problems, "content")
     for candidate in last_good_candidates(last_good_dir):
         fallback = load_bundle(candidate, specs, {**(context or {}), "content_root": candidate})
@@ -254,3 +263,5 @@ class ContentWatcher:
             save_last_good(self.root, self.last_good_dir, expected=before)
         except OSError as exc:
             LOG.warning("could not save the last good content to %s: %s", self.last_good_dir, exc)
+            with self._lock:
+                self._problems.append(_not_saved(self.last_good_dir, exc))

@@ -69,6 +69,8 @@ def test_read_only_var_is_named_on_the_admin_overlay(tmp_path: Path) -> None:
     assert any(line.startswith("analytics:") and "write error" in line and str(var) in line for line in lines)
     assert any("Active Citizen votes" in line and "folder permissions" in line for line in lines), lines
     assert "ac.retry" in report["after_vote"]  # the visitor sees "vote not saved, try again", calmly
+    assert any(line.startswith("content:") and "could not save the last good copy" in line
+               and "write access" in line for line in report["status"]), report["status"]
     assert list(var.iterdir()) == []
 
 
@@ -82,5 +84,7 @@ def test_var_inside_a_file_is_named_on_the_admin_overlay(tmp_path: Path) -> None
     lines = notes(report)
     assert any(line.startswith("note: log files disabled") and "Not a directory" in line for line in lines), lines
     assert any("Active Citizen votes" in line for line in lines), lines
+    assert any(line.startswith("content:") and "could not save the last good copy" in line
+               for line in report["status"]), report["status"]
     assert not report["var_exists"] and blocker.read_text() == "not a folder"
     shutil.rmtree(tmp_path / "content")
