@@ -23,7 +23,15 @@ from kiosk.admin import AdminActions, AdminOverlay
 from kiosk.clock import Clock
 from kiosk.config import KioskConfig
 from kiosk.display import Display, prepare_sdl
-from kiosk.gestures import GestureRecognizer, GestureSettings, InputEvent, KeyPress, PointerDown, PointerUp
+from kiosk.gestures import (
+    GestureRecognizer,
+    GestureSettings,
+    InputEvent,
+    KeyPress,
+    PointerDown,
+    PointerUp,
+    raw_touch,
+)
 from kiosk.i18n import I18n
 from kiosk.idle import IdleController, IdleState
 from kiosk.lockdown import grab_keyboard, is_system_chord, take_focus
@@ -60,6 +68,10 @@ class RunOptions:
     watch_content: bool = True
     verbose: bool = False
     on_first_frame: Callable[[], None] | None = None
+    needs_content: bool = True
+    """False: the home scene runs even when the content is broken (the selftest reports that itself)."""
+    home_params: dict[str, Any] = field(default_factory=dict)
+    """Given to the home scene when the app starts (the selftest passes its session this way)."""
 
 
 @dataclass
@@ -165,7 +177,7 @@ class App:
                                           lambda: self.display.physical_size)
         self._register_scenes()
         self.router.listeners.append(self._scene_listener)
-        self.router.push(self.router.home)
+        self.router.push(self.router.home, self.options.home_params)
         self._safe(self.router.apply, None)
         self.script = self._make_script(options.script)
         if options.attract_at_start:
@@ -190,7 +202,7 @@ class App:
                                debounce_s=cfg.tap_debounce_ms / 1000.0, mouse=cfg.mouse)
 
     def _register_scenes(self) -> None:
-        if not self.content.ok:
+        if not self.content.ok and self.options.needs_content:
             self.router.register("updating", lambda: UpdatingScene(self.ctx))
             self.router.home = "updating"
             return
@@ -364,6 +376,11 @@ class App:
             elif event.type == pygame.WINDOWFOCUSLOST and self.options.kiosk:
                 self._refocus()
             else:
+                top = self.router.top
+                if top is not None and top.wants_raw_input:
+                    touch = raw_touch(event, self.display.to_logical, lambda: self.display.physical_size)
+                    if touch is not None:
+                        self._safe(top.raw_input, touch)
                 self.gestures.feed(event, now)
         for gesture in self.gestures.update(now):
             self._input(gesture)

@@ -88,6 +88,43 @@ MOUSE_ID = ("mouse", 0)
 SDL_MOUSE_TOUCH_ID = -1
 """Touch device id SDL gives the touches it makes from mouse input (SDL_MOUSE_TOUCH_EVENTS=1)."""
 TOUCH_SHADOW_S = 0.5
+
+
+@dataclass(frozen=True)
+class RawTouch:
+    """One finger (or the left mouse button) as the panel reports it, before any gesture is recognised.
+
+    Only for diagnostics (the installer's multi-touch test): scenes normally take gestures."""
+
+    pointer: object
+    kind: str
+    """"down", "move" or "up"."""
+    pos: Point
+
+
+def raw_touch(event: pygame.event.Event, to_logical: Callable[[Point], Point],
+              window_size: Callable[[], tuple[int, int]]) -> RawTouch | None:
+    """The event as a RawTouch, or None; SDL's mouse copies of touches (and touch copies of the mouse) are
+    dropped so one finger is one pointer."""
+    kinds = {pygame.FINGERDOWN: "down", pygame.FINGERMOTION: "move", pygame.FINGERUP: "up",
+             pygame.MOUSEBUTTONDOWN: "down", pygame.MOUSEMOTION: "move", pygame.MOUSEBUTTONUP: "up"}
+    kind = kinds.get(event.type)
+    if kind is None:
+        return None
+    if event.type in (pygame.FINGERDOWN, pygame.FINGERMOTION, pygame.FINGERUP):
+        touch_id = getattr(event, "touch_id", 0)
+        if touch_id == SDL_MOUSE_TOUCH_ID:
+            return None
+        w, h = window_size()
+        return RawTouch((touch_id, event.finger_id), kind, to_logical((event.x * w, event.y * h)))
+    if getattr(event, "touch", False):
+        return None
+    if event.type == pygame.MOUSEMOTION:
+        if not event.buttons[0]:
+            return None
+    elif event.button != 1:
+        return None
+    return RawTouch(MOUSE_ID, kind, to_logical((float(event.pos[0]), float(event.pos[1]))))
 """Mouse events this soon after a finger event belong to that touch and are dropped."""
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from kiosk.gestures import InputEvent
+from kiosk.gestures import InputEvent, RawTouch
 from kiosk.i18n import I18n
 from kiosk.text import TextRenderer
 from kiosk.theme import Theme
@@ -133,6 +133,8 @@ class Scene:
     name = "scene"
     holds_language_toggle = True
     """False if the scene draws no language button (the engine then draws none over it)."""
+    wants_raw_input = False
+    """True: `raw_input` also gets every finger as the panel reports it (diagnostics only)."""
 
     def __init__(self, ctx: SceneContext) -> None:
         self.ctx = ctx
@@ -148,6 +150,9 @@ class Scene:
 
     def handle(self, event: InputEvent) -> None:
         """A gesture or key press in logical coordinates."""
+
+    def raw_input(self, touch: RawTouch) -> None:
+        """A raw finger or mouse event (only if `wants_raw_input`); gestures still arrive in `handle`."""
 
     def update(self, dt: float) -> None:
         """Advance animations by dt seconds of program time."""

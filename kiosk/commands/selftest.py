@@ -1,8 +1,9 @@
 """`selftest`: installer diagnostics. `--quick` prints one `ok`/`FAIL` line per check and exits 0 or 1.
 
-Why: boot scripts and installers need a yes/no answer with the reason in one line. The interactive screen
-(touch grid, multi-touch, test tone) comes with the engine; until then `selftest` without --quick says so
-and runs the quick checks. Every run also writes var/selftest-<timestamp>.txt for the maintenance log.
+Why: boot scripts and installers need a yes/no answer with the reason in one line. Without --quick, after the
+same checks, the self-test screen opens (kiosk/diagnostics: touch grid, multi-touch, test tone, screen) and its
+results are added as more lines. With no display it says so and stops after the quick checks. Every run
+writes var/selftest-<timestamp>.txt for the maintenance log.
 
 Fonts are looked up in --fonts DIR, else $RUNET30_FONTS_DIR, else assets/fonts of this checkout.
 """
@@ -16,6 +17,8 @@ import platform
 from pathlib import Path
 from typing import Any
 
+from kiosk.cli import add_run_arguments
+from kiosk.diagnostics.session import SelftestSession
 from kiosk.ops.selfchecks import Check, run_quick_checks
 
 NAME = "selftest"
@@ -32,6 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help=f"fonts folder to check (default ${FONTS_ENV} or assets/fonts)")
     parser.add_argument("--var-dir", type=Path, default=None,
                         help="writable folder to check and to write the report into (default: from the config)")
+    add_run_arguments(parser)  # the self-test screen opens like the exhibit: --size, --rotate, --kiosk, …
 
 
 def fonts_dir(args: argparse.Namespace) -> Path:
@@ -53,9 +57,6 @@ def _config_check(args: argparse.Namespace) -> tuple[Check, Any]:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not getattr(args, "quick", False):
-        print("note: the interactive selftest screen (touch grid, multi-touch, test tone) needs the engine;"
-              " running the quick checks")
     config_check, config = _config_check(args)
     if args.var_dir is not None:
         var_dir = Path(args.var_dir)
@@ -66,6 +67,11 @@ def run(args: argparse.Namespace) -> int:
     checks = [config_check, *run_quick_checks(args, fonts_dir(args), var_dir)]
     for check in checks:
         print(check.line(), flush=True)
+    if not args.quick:
+        screen_checks = _screen_checks(args, config, checks)
+        for check in screen_checks:
+            print(check.line(), flush=True)
+        checks += screen_checks
     report = write_report(var_dir, checks)
     if report is None:
         checks.append(Check("report", False, f"cannot write the report file into {var_dir}"))
@@ -73,6 +79,53 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"report written to {report}")
     return 0 if all(check.ok for check in checks) else 1
+
+
+def _screen_checks(args: argparse.Namespace, config: Any, quick: list[Check]) -> list[Check]:
+    """Open the self-test screen and return what the installer found there (nothing if it cannot open)."""
+    from kiosk.display import has_display
+
+    if config is None:
+        print("note: the self-test screen needs a valid config; fix the line above and run selftest again")
+        return []
+    if not args.headless and not has_display():
+        print("note: no display found (DISPLAY/WAYLAND_DISPLAY unset): only the quick checks ran; "
+              "run selftest on the kiosk's screen for the touch, multi-touch and sound tests")
+        return []
+    from kiosk.app import App
+
+    session = SelftestSession(quick=list(quick))
+    try:
+        app = App(_selftest_config(config), _run_options(args, session))
+    except Exception as exc:  # the screen could not open: one line, the quick checks still count
+        return [Check("selftest screen", False, f"cannot open: {exc}")]
+    session.on_finish = app.quit
+    app.run()
+    return session.interactive_checks()
+
+
+def _selftest_config(config: Any) -> Any:
+    """The exhibit's config with the self-test screen as the only scene, always open, and no visit analytics."""
+    from kiosk.config import SceneEntry
+
+    analytics = config.analytics
+    off = (analytics.model_copy(update={"enabled": False}) if hasattr(analytics, "model_copy")
+           else {**analytics, "enabled": False})
+    return config.model_copy(update={"scenes": {"selftest": SceneEntry(module="kiosk.diagnostics")},
+                                     "home": "selftest", "schedule": {}, "analytics": off})
+
+
+def _run_options(args: argparse.Namespace, session: SelftestSession) -> Any:
+    from kiosk.app import RunOptions
+    from kiosk.script import load_script
+
+    options = RunOptions(headless=args.headless, kiosk=args.kiosk, size=args.size, rotate=args.rotate,
+                         lang=args.lang, fps=args.fps, seconds=args.seconds, screenshots=args.screenshots,
+                         content_dir=args.content, verbose=args.verbose, watch_content=False,
+                         needs_content=False, home_params={"session": session})
+    if args.script:
+        options.script = load_script(args.script)
+    return options
 
 
 def write_report(var_dir: Path, checks: list[Check], now: dt.datetime | None = None) -> Path | None:

@@ -132,13 +132,6 @@ def test_broken_config_is_a_fail_line(tmp_path: Path, content_ok: None, capsys: 
     assert lines[0].startswith(f"FAIL config: {bad}:2:")
 
 
-def test_without_quick_says_the_screen_comes_later(tmp_path: Path, config: Path, content_ok: None,
-                                                   capsys: pytest.CaptureFixture[str]) -> None:
-    code, lines = run_selftest(["--fonts", str(FONTS), "--var-dir", str(tmp_path / "var")], config, capsys)
-    assert code == 0
-    assert lines[0].startswith("note: the interactive selftest screen")
-
-
 def test_single_checks_fail_with_a_reason(tmp_path: Path) -> None:
     assert selfchecks.check_clock(dt.datetime(2000, 1, 1)).line().startswith(
         "FAIL clock: system clock says 2000-01-01 00:00; set the time")
