@@ -17,6 +17,7 @@ class Clock:
         self._now = 0.0
         self._start = time.perf_counter()
         self._pg_clock = pygame.time.Clock()
+        self._last_tick = 0.0
 
     def now(self) -> float:
         """Seconds since the program started (program time)."""
@@ -28,6 +29,7 @@ class Clock:
             dt = 1.0 / self.fps
             self._now += dt
             return dt
-        before = self.now()
         self._pg_clock.tick(self.fps)
-        return min(self.now() - before, 0.1)
+        now = self.now()
+        dt, self._last_tick = now - self._last_tick, now  # frame to frame, work included, not just the wait
+        return min(dt, 0.1)
