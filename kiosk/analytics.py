@@ -7,6 +7,10 @@ ends (the kiosk is idle then, so the fsync of synchronous=FULL never costs a fra
 glass), or when the buffer fills. A broken disk never reaches the visitor: failures are counted and shown
 on the admin overlay through `last_error`.
 
+Retention (`analytics.keep_days` in kiosk.yaml): `retention_cutoff` turns the setting into a local midnight and
+`prune_in_background` deletes older visits and events in one transaction on a worker thread with a
+connection of its own, so the frame thread never waits for it (docs/operations.md, "Visitor report").
+
 The read side (`summarize`) is used by `run_kiosk.py report`.
 """
 
@@ -14,9 +18,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import secrets
 import sqlite3
 import statistics
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -84,6 +90,11 @@ class Analytics:
         self._visit: _Visit | None = None
         self._sessions: list[tuple[str, float, float, float, str]] = []
         self._events: list[tuple[str | None, float, str, str]] = []
+        self._prune_thread: threading.Thread | None = None
+        self._prune_result: PruneResult | None = None
+        self._prune_conns: list[sqlite3.Connection] = []
+        self._closing = False
+        self.last_prune: PruneResult | None = None
         if enabled:
             self._connect()
 
@@ -147,6 +158,9 @@ class Analytics:
             return True
         if not self._sessions and not self._events:
             return True
+        if self.pruning and not self._closing:  # never wait for the clean-up's write lock; poll_prune flushes
+            self._bound_buffer()
+            return False
         conn = self._connect() if self._now() >= self._next_flush_try else None
         if conn is None:
             self._bound_buffer()
@@ -173,11 +187,71 @@ class Analytics:
         return True
 
     def close(self) -> None:
-        """End the current visit (program shutdown), write everything, close the file."""
+        """End the current visit (program shutdown), stop a running clean-up (it is rolled back and done again
+        at the next start), write everything, close the file."""
+        self._closing = True
+        for conn in list(self._prune_conns):
+            with contextlib.suppress(sqlite3.Error):
+                conn.interrupt()
+        self.wait_for_prune(PRUNE_STOP_WAIT_S)
         if self._visit is not None:
             self.session_end(0.0)
         self.flush()
         self._disconnect()
+
+    # -- retention ----------------------------------------------------------------------------------------
+
+    @property
+    def pruning(self) -> bool:
+        """A background clean-up is running."""
+        return self._prune_thread is not None and self._prune_thread.is_alive()
+
+    def prune_in_background(self, cutoff: float) -> bool:
+        """Start deleting visits and events older than `cutoff` (epoch seconds, see `retention_cutoff`) on a
+        worker thread. While it runs, flush() keeps rows in memory rather than wait for its write lock.
+        False when analytics are off, the file cannot be opened, or a clean-up is still running."""
+        if not self.enabled or self._closing or self._prune_thread is not None or self._connect() is None:
+            return False
+        self._prune_result = None
+        self._prune_thread = threading.Thread(target=self._prune_worker, args=(cutoff,), daemon=True,
+                                              name="analytics-retention")
+        self._prune_thread.start()
+        return True
+
+    def poll_prune(self) -> PruneResult | None:
+        """The result of a finished clean-up, once: logged, a failure counted like a write error (admin
+        overlay); then the rows held back while it ran are written. None while running or when none ran."""
+        if self._prune_thread is None or self._prune_thread.is_alive():
+            return None
+        self._prune_thread.join()
+        self._prune_thread = None
+        result, self._prune_result = self._prune_result, None
+        if result is None:  # the worker died on something prune_file does not catch
+            result = PruneResult(0.0, error=f"{self.path}: cleanup of old visits stopped unexpectedly")
+        if result.error and self._closing:
+            LOG.info("analytics: cleanup stopped for shutdown, it runs again at the next start (%s)", result.error)
+        elif result.error:
+            self._fail(result.error)
+        elif result.visits or result.events:
+            LOG.info("analytics: deleted %d visit(s) and %d event(s) from before %s in %.0f ms", result.visits,
+                     result.events, datetime.fromtimestamp(result.cutoff).isoformat(" "), result.ms)
+        self.last_prune = result
+        self.flush()
+        return result
+
+    def wait_for_prune(self, timeout_s: float = 60.0) -> PruneResult | None:
+        """Block until a running clean-up ends (tests, shutdown), then `poll_prune`."""
+        if self._prune_thread is not None:
+            self._prune_thread.join(timeout_s)
+        return self.poll_prune()
+
+    def _prune_worker(self, cutoff: float) -> None:
+        with contextlib.suppress(OSError, AttributeError):  # Linux: lowest CPU priority, for this thread only
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
+        try:
+            self._prune_result = prune_file(self.path, cutoff, self._prune_conns.append)
+        finally:
+            self._prune_conns.clear()
 
     def _record(self, kind: str, value: str) -> None:
         if not self.enabled:
@@ -228,6 +302,79 @@ class Analytics:
 
 def _clip(value: object, limit: int) -> str:
     return str(value)[:limit]
+
+
+# -- retention ------------------------------------------------------------------------------------------
+
+EARLIEST_PLAUSIBLE_YEAR = 2024
+"""A clock before this was never set (flat CMOS battery, no network time yet): keep everything, do not guess."""
+PRUNE_STOP_WAIT_S = 5.0
+
+# Every kind present, found through the (kind, at) index in a few steps, so the DELETE below walks that index
+# only over the rows it removes (a plain `at < ?` reads the whole table: 60 ms instead of 8 ms for a year).
+_DELETE_EVENTS = """
+    DELETE FROM events WHERE at < :cutoff AND kind IN (
+        WITH RECURSIVE present(kind) AS (
+            SELECT min(kind) FROM events
+            UNION ALL
+            SELECT (SELECT min(kind) FROM events WHERE kind > present.kind) FROM present WHERE present.kind IS NOT NULL
+        ) SELECT kind FROM present WHERE kind IS NOT NULL)
+"""
+
+
+def retention_cutoff(today: date, keep_days: int | None) -> float | None:
+    """Local midnight at the start of the day `keep_days` before `today`, in epoch seconds. Visits that started
+    and events recorded before it are deleted, so today and the `keep_days` whole days before it are kept
+    (`report --days keep_days` is always complete). None: keep everything (keep_days 0 or None, or a clock
+    that was never set)."""
+    if not keep_days or keep_days < 0 or today.year < EARLIEST_PLAUSIBLE_YEAR:
+        return None
+    return datetime.combine(today - timedelta(days=keep_days), datetime.min.time()).timestamp()
+
+
+@dataclass(frozen=True)
+class PruneResult:
+    """What one clean-up did; `ms` is the DELETE transaction (BEGIN to COMMIT, the fsync included)."""
+
+    cutoff: float
+    visits: int = 0
+    events: int = 0
+    ms: float = 0.0
+    error: str | None = None
+
+
+def prune_file(path: Path, cutoff: float,
+               on_connect: Callable[[sqlite3.Connection], None] | None = None) -> PruneResult:
+    """Delete visits started and events recorded before `cutoff` in one transaction, on a connection of its
+    own; never raises. Then the WAL is checkpointed and truncated: a big first clean-up would otherwise leave
+    a `-wal` file as large as what it deleted. The freed pages are reused by later visits, so the file stops
+    growing; there is no VACUUM (docs/operations.md says why)."""
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = open_durable(path, MIGRATIONS)
+        if on_connect is not None:
+            on_connect(conn)
+        started = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            visits = conn.execute("DELETE FROM sessions WHERE started_at < ?", (cutoff,)).rowcount
+            events = conn.execute(_DELETE_EVENTS, {"cutoff": cutoff}).rowcount
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            raise
+        ms = (time.perf_counter() - started) * 1000
+        if visits or events:  # a reader (the report) may keep it from truncating: that is not an error
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    except (StorageError, sqlite3.Error, OSError) as exc:
+        return PruneResult(cutoff, error=f"{path}: cleanup of old visits failed: {exc}")
+    finally:
+        if conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
+    return PruneResult(cutoff, visits, events, ms)
 
 
 # -- read side for the report ---------------------------------------------------------------------------

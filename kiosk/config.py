@@ -15,6 +15,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    Strict,
     StrictBool,
     ValidationError,
     WithJsonSchema,
@@ -102,6 +103,14 @@ class LogConfig(_Section):
     backups: int = Field(5, ge=1)
 
 
+class AnalyticsConfig(_Section):
+    enabled: StrictBool = True
+    """Anonymous visit counts for the curators' report (`run_kiosk.py report`)."""
+    keep_days: Annotated[int, Strict(), Field(ge=0, le=36_500)] | None = 400
+    """Visits older than this many days are deleted at start-up and once a day; 0 or null: keep forever.
+    400: a whole exhibition season (a year) plus a month for the curators' final report."""
+
+
 class ClosedScreenConfig(_Section):
     mode: Literal["message", "black"] = "message"
     brightness: float = Field(0.3, ge=0, le=1)
@@ -160,7 +169,7 @@ class KioskConfig(_Section):
     schedule: dict[str, Any] = {}
     """Opening hours (see docs/operations.md); empty: always open."""
     closed_screen: ClosedScreenConfig = ClosedScreenConfig()
-    analytics: dict[str, Any] = {"enabled": True}
+    analytics: AnalyticsConfig = AnalyticsConfig()
     allowed_link_hosts: list[str] = []
     layout_lint: LayoutLintConfig = LayoutLintConfig()
     home: str = "timeline"

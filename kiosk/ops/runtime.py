@@ -1,5 +1,5 @@
 """What the app loop does for operations: systemd readiness and watchdog, opening hours, daily restart,
-screen blanking, and anonymous visit analytics. Each call is cheap and never raises.
+screen blanking, and anonymous visit analytics with their retention limit. Each call is cheap and never raises.
 """
 
 from __future__ import annotations
@@ -9,7 +9,10 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from kiosk.analytics import Analytics
+from pydantic import ValidationError
+
+from kiosk.analytics import FILE_NAME, Analytics, retention_cutoff
+from kiosk.config import AnalyticsConfig
 from kiosk.ops.display_power import disable_blanking
 from kiosk.ops.schedule import Schedule, ScheduleError
 from kiosk.ops.watchdog import Notifier
@@ -31,9 +34,12 @@ class OpsRuntime:
             notes.append(f"schedule ignored (always open): {exc}")
             LOG.error(notes[-1])
             self.schedule = Schedule()
-        enabled = bool((config.analytics or {}).get("enabled", True))
-        self.analytics = Analytics(config.var_dir / "analytics.sqlite", clock=lambda: wall_clock().timestamp(),
-                                   enabled=enabled)
+        settings = analytics_settings(config.analytics, notes)
+        self.keep_days = settings.keep_days
+        self.analytics = Analytics(config.var_dir / FILE_NAME, clock=lambda: wall_clock().timestamp(),
+                                   enabled=settings.enabled)
+        self._cleaned_on: dt.date | None = None
+        self._start_cleanup(self.started)
         if kiosk_mode:
             disable_blanking()
         self.open = True
@@ -57,19 +63,48 @@ class OpsRuntime:
         if self.schedule.restart_due(self.started, wall):
             LOG.info("daily restart time reached")
             self.restart_requested = True
+        self.analytics.poll_prune()
+        if self.analytics.session_id is None:  # between visitors: a visit's rows wait in memory while it runs
+            self._start_cleanup(wall)
 
     def opens_at(self) -> dt.datetime | None:
         return self.schedule.next_change(self.wall_clock()) if not self.open else None
 
     def status_lines(self) -> list[str]:
-        lines = [f"analytics: {self.analytics.status_line()}"]
+        lines = [self.analytics.status_line()]
         if self.notifier.enabled:
             lines.append(f"systemd: notified {self.notifier.sent}x, errors {self.notifier.errors}")
         lines.append(f"opening hours: {'open' if self.open else 'closed'}")
         return lines
+
+    def _start_cleanup(self, wall: dt.datetime) -> None:
+        """Once a day (the first time on a new date, and at start-up): delete analytics older than keep_days
+        on the analytics worker thread."""
+        day = wall.date()
+        if day == self._cleaned_on or not self.keep_days or not self.analytics.enabled:
+            return
+        cutoff = retention_cutoff(day, self.keep_days)
+        if cutoff is None:
+            LOG.warning("analytics: the clock says %s, so old visits are kept until it is set", day.isoformat())
+            self._cleaned_on = day
+        elif self.analytics.prune_in_background(cutoff):
+            self._cleaned_on = day
 
     def shutdown(self) -> None:
         self.analytics.session_end(0.0)
         self.analytics.close()
         self.notifier.stopping()
         self.notifier.close()
+
+
+def analytics_settings(raw: Any, notes: list[str]) -> AnalyticsConfig:
+    """`config.analytics` as the typed section. A config copied with model_copy(update=...) (the proof driver)
+    may carry a plain dict: it is validated here, and a bad one falls back to the defaults with a note."""
+    if isinstance(raw, AnalyticsConfig):
+        return raw
+    try:
+        return AnalyticsConfig.model_validate(raw or {})
+    except ValidationError as exc:
+        notes.append(f"analytics settings ignored (defaults used): {exc.errors()[0]['msg']}")
+        LOG.error(notes[-1])
+        return AnalyticsConfig()

@@ -38,13 +38,14 @@ class Expected:
     dwell: list[float] = field(default_factory=list)
 
 
-def write_week(path: Path, seed: int = 30) -> Expected:
+def write_week(path: Path, seed: int = 30, first_day: dt.date = FIRST_DAY, days: int = DAYS) -> Expected:
+    """`days` days of visits (20 on the first day, 5 more each day after) from 10:00 to 22:00."""
     rng = random.Random(seed)
     clock = FakeClock()
     analytics = Analytics(path, clock)
     expected = Expected()
-    for day_index in range(DAYS):
-        day = FIRST_DAY + dt.timedelta(days=day_index)
+    for day_index in range(days):
+        day = first_day + dt.timedelta(days=day_index)
         visits_today = 20 + 5 * day_index
         for _ in range(visits_today):
             start = dt.datetime.combine(day, dt.time(rng.randint(10, 21), rng.randint(0, 59), rng.randint(0, 59)))
