@@ -19,7 +19,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from kiosk.analytics import FILE_NAME, Summary, open_for_reading, summarize
+from kiosk.analytics import FILE_NAME
+from kiosk.analytics_summary import Summary, open_for_reading, summarize
 from kiosk.db import StorageError
 
 NAME = "report"

@@ -108,11 +108,9 @@ def _selftest_config(config: Any) -> Any:
     """The exhibit's config with the self-test screen as the only scene, always open, and no visit analytics."""
     from kiosk.config import SceneEntry
 
-    analytics = config.analytics
-    off = (analytics.model_copy(update={"enabled": False}) if hasattr(analytics, "model_copy")
-           else {**analytics, "enabled": False})
     return config.model_copy(update={"scenes": {"selftest": SceneEntry(module="kiosk.diagnostics")},
-                                     "home": "selftest", "schedule": {}, "analytics": off})
+                                     "home": "selftest", "schedule": {},
+                                     "analytics": config.analytics.model_copy(update={"enabled": False})})
 
 
 def _run_options(args: argparse.Namespace, session: SelftestSession) -> Any:

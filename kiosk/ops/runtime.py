@@ -9,10 +9,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from pydantic import ValidationError
-
 from kiosk.analytics import FILE_NAME, Analytics, retention_cutoff
-from kiosk.config import AnalyticsConfig
 from kiosk.ops.display_power import disable_blanking
 from kiosk.ops.schedule import Schedule, ScheduleError
 from kiosk.ops.watchdog import Notifier
@@ -34,7 +31,7 @@ class OpsRuntime:
             notes.append(f"schedule ignored (always open): {exc}")
             LOG.error(notes[-1])
             self.schedule = Schedule()
-        settings = analytics_settings(config.analytics, notes)
+        settings = config.analytics
         self.keep_days = settings.keep_days
         self.analytics = Analytics(config.var_dir / FILE_NAME, clock=lambda: wall_clock().timestamp(),
                                    enabled=settings.enabled)
@@ -95,16 +92,3 @@ class OpsRuntime:
         self.analytics.close()
         self.notifier.stopping()
         self.notifier.close()
-
-
-def analytics_settings(raw: Any, notes: list[str]) -> AnalyticsConfig:
-    """`config.analytics` as the typed section. A config copied with model_copy(update=...) (the proof driver)
-    may carry a plain dict: it is validated here, and a bad one falls back to the defaults with a note."""
-    if isinstance(raw, AnalyticsConfig):
-        return raw
-    try:
-        return AnalyticsConfig.model_validate(raw or {})
-    except ValidationError as exc:
-        notes.append(f"analytics settings ignored (defaults used): {exc.errors()[0]['msg']}")
-        LOG.error(notes[-1])
-        return AnalyticsConfig()

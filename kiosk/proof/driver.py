@@ -98,7 +98,7 @@ def proof_config(config: Any, var_dir: Path) -> Any:
         "idle": config.idle.model_copy(update={"idle_seconds": 10.0 ** 9, "countdown_seconds": 10.0}),
         "sound": config.sound.model_copy(update={"enabled": False}),
         "schedule": {},
-        "analytics": {"enabled": False},
+        "analytics": config.analytics.model_copy(update={"enabled": False}),
     })
 
 

@@ -117,7 +117,7 @@ def test_csvs_beside_the_report(week: tuple[Path, Expected], tmp_path: Path) -> 
 
 
 def test_csv_cells_a_spreadsheet_would_run_are_quoted(tmp_path: Path) -> None:
-    from kiosk.analytics import Summary
+    from kiosk.analytics_summary import Summary
 
     summary = Summary(FIRST_DAY, FIRST_DAY, top_events=[('=HYPERLINK("http://evil")', 3), ("-1+2", 2),
                                                        ("@cmd", 1), ("ru-domain-1994", 1), (SCRIPT_TITLE, 1)])
