@@ -228,6 +228,22 @@ class DetailView:
         self._captions[key] = surface
         return surface
 
+    def frame_key(self) -> tuple[object, ...]:
+        """Everything `draw` shows: the same key means the same pixels (the scene keeps the composed frame)."""
+        event = self.event
+        if event is None:
+            return ()
+        image = self._image(event)
+        return (event.id, self.ctx.i18n.lang, self.image_index, id(image) if image is not None else None,
+                self.has_prev, self.has_next, self.can_open_scene())
+
+    def _image(self, event: Event) -> pygame.Surface | None:
+        """The current picture from the image cache (None while it decodes or when the event has none)."""
+        if not event.images:
+            return None
+        path = self.ctx.content_root / event.images[self.image_index].file
+        return self.ctx.images.request(path, self.layout.image.size, fit="contain")
+
     def draw(self, surface: pygame.Surface) -> None:
         event = self.event
         if event is None:
@@ -275,11 +291,8 @@ class DetailView:
 
     def _draw_image(self, surface: pygame.Surface, event: Event) -> pygame.Rect:
         """Draw the current image (placeholder while it decodes); returns where it is."""
-        theme, box = self.ctx.theme, self.layout.image
-        image = None
-        if event.images:
-            path = self.ctx.content_root / event.images[self.image_index].file
-            image = self.ctx.images.request(path, box.size, fit="contain")
+        theme = self.ctx.theme
+        image = self._image(event)
         rect = self._image_rect(image.get_size() if image is not None else None)
         if image is None:
             surface.fill(theme.color("placeholder", SCENE), rect)

@@ -57,6 +57,9 @@ class TimelineScene(Scene):
         self.content: ContentModel | None = None
         self._drawn: list[Drawn] = []
         self._snapshot: pygame.Surface | None = None
+        """The dimmed timeline behind a modal view (one of `_frames`); None: draw it again."""
+        self._frames: dict[str, pygame.Surface] = {}
+        self._modal_key: tuple[Any, ...] | None = None
         self._layouts: dict[str, LevelLayout] = {}
         self._scrubbing = False
         self._pinch_level: str | None = None
@@ -378,17 +381,38 @@ class TimelineScene(Scene):
             if self._snapshot is None:
                 self._draw_timeline(surface)
                 self._snapshot = self._dimmed(surface)
-            surface.blit(self._snapshot, (0, 0))
-            if self.detail.is_open:
-                self.detail.draw(surface)
-            else:
-                self.stack_view.draw(surface)
+                self._modal_key = None
+            surface.blit(self._modal_frame(surface), (0, 0))
             return
         self._draw_timeline(surface)
 
+    def _modal_frame(self, surface: pygame.Surface) -> pygame.Surface:
+        """The dimmed timeline with the detail view or expanded stack on it, composed only when what it shows
+        changes (event, image decoded, language, page, a card's thumbnail): a still modal view then costs one
+        full-screen blit a frame instead of re-blitting the snapshot, panel, picture, captions and buttons."""
+        assert self._snapshot is not None
+        view: DetailView | StackView = self.detail if self.detail.is_open else self.stack_view
+        key = (id(view), view.frame_key())
+        frame = self._frames.get("modal")
+        if frame is None or frame.get_size() != surface.get_size() or key != self._modal_key or not view.targets():
+            frame = self._reused("modal", surface)
+            frame.blit(self._snapshot, (0, 0))
+            view.draw(frame)
+            self._modal_key = (id(view), view.frame_key())  # drawing may have rendered a card or asked for a picture
+        return frame
+
+    def _reused(self, name: str, like: pygame.Surface) -> pygame.Surface:
+        """A full-screen surface in the display's format, allocated once (a fresh 1080p surface costs ~10 ms
+        of page faults; blitting into a kept one ~1 ms)."""
+        frame = self._frames.get(name)
+        if frame is None or frame.get_size() != like.get_size():
+            frame = self._frames[name] = like.copy()
+        return frame
+
     def _dimmed(self, surface: pygame.Surface) -> pygame.Surface:
         """A darkened copy of the frame (the timeline behind a detail view or an expanded stack)."""
-        copy = surface.copy()
+        copy = self._reused("snapshot", surface)
+        copy.blit(surface, (0, 0))
         dim = self.ctx.theme.color("dim", SCENE)  # black at this alpha = multiply by (255 - alpha) / 255
         keep = 255 - dim.a
         copy.fill((keep, keep, keep), special_flags=pygame.BLEND_MULT)

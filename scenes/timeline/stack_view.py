@@ -100,6 +100,12 @@ class StackView:
         return pygame.Rect(x0 + column * (self.style.width + self.gap),
                            self.grid.top + row * (self.style.height + self.gap), self.style.width, self.style.height)
 
+    def frame_key(self) -> tuple[object, ...]:
+        """Everything `draw` shows: the same key means the same pixels (the scene keeps the composed frame)."""
+        lang = self.ctx.i18n.lang
+        cards = tuple(self.cards.revision(event_id, LEVEL, lang) for event_id in self.page_ids())
+        return (tuple(self.event_ids), self.page, self.title, lang, cards)
+
     def draw(self, surface: pygame.Surface) -> None:
         if not self.is_open:
             return
