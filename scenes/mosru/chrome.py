@@ -123,11 +123,15 @@ class BrowserChrome:
             self._button(surface, rect, name, label, active, state.pressed == f"mosru.{name}")
             if state.enabled:
                 targets.append(Target(f"mosru.{name}", rect.copy(), label))
-        throbber = geo.throbber
-        sunken_field(surface, ctx, throbber, "throbber_sky")
-        draw_globe(surface, ctx, throbber.inflate(-throbber.width // 5, -throbber.height // 5), state.t,
-                   spinning=state.busy)
+        self.throbber(surface, geo, state.t, state.busy)
         return targets
+
+    def throbber(self, surface: pygame.Surface, geo: Geometry, t: float, busy: bool) -> None:
+        """The globe in its sunken box (covers the whole box: the scene redraws it alone while it spins)."""
+        throbber = geo.throbber
+        sunken_field(surface, self.ctx, throbber, "throbber_sky")
+        draw_globe(surface, self.ctx, throbber.inflate(-throbber.width // 5, -throbber.height // 5), t,
+                   spinning=busy)
 
     def _button(self, surface: pygame.Surface, rect: pygame.Rect, name: str, label: str, active: bool,
                 pressed: bool) -> None:

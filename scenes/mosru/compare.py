@@ -8,10 +8,14 @@ Each side is rendered once into a surface per (language, size) from mosru.yaml a
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import pygame
 
+from kiosk.pages import PageRenderer
+from kiosk.pages.layout import WidgetOp
+from kiosk.pages.model import MarqueeBlock
 from kiosk.scene import SceneContext
 from scenes.mosru.chrome import badge as reconstruction_badge
 from scenes.mosru.geometry import S
@@ -71,11 +75,13 @@ class CompareView:
     # ------------------------------------------------------------------------------------------ render
 
     def draw(self, surface: pygame.Surface, area: pygame.Rect, model: ContentModel,
-             thumbnail: pygame.Surface | None) -> None:
+             thumbnail: pygame.Surface | Callable[[], pygame.Surface | None] | None) -> None:
+        """`thumbnail` may be a function: it is only called when the panes are composed (language, size)."""
         key = (self.ctx.i18n.lang, (area.x, area.y, area.width, area.height), id(model))
         if key != self._key or len(self.panes) < 2:
             self.layout(area)
-            self.panes["then"].content = self._then(model, self.panes["then"].rect.width, thumbnail)
+            picture = thumbnail() if callable(thumbnail) else thumbnail
+            self.panes["then"].content = self._then(model, self.panes["then"].rect.width, picture)
             now = self.panes["now"].content = self._now(model, self.panes["now"].rect.width)
             self.layout(area, now.get_height())
             for pane in self.panes.values():
@@ -220,3 +226,20 @@ class CompareView:
             column.blit(surface, (x, y))
             y += surface.get_height() + after
         return column
+
+
+def start_page_picture(renderer: PageRenderer, model: ContentModel, lang: str, visited: Iterable[str],
+                       visits: int) -> pygame.Surface:
+    """The start page as the compare view shows it: the visit count in its counter, the marquee caught with
+    the text in the middle."""
+    page = renderer.render(model.site.start, lang, visited)
+    page.set_hit_counter(visits)
+    t = 0.0
+    for op in page.layout.ops:
+        if isinstance(op, WidgetOp) and op.kind == "marquee" and page.page.blocks:
+            block = page.page.blocks[op.block_index]
+            if isinstance(block, MarqueeBlock):
+                width = renderer.fonts.width("serif-bold", model.site.style.font_size, block.text.pick(lang))
+                t = (op.rect[2] + width) / 2 / block.speed
+            break
+    return page.frame(t)

@@ -12,10 +12,9 @@ mosru.link.<page>[.n].
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 from collections.abc import Mapping
-from pathlib import Path
+from dataclasses import replace
 from typing import Any
 
 import pygame
@@ -23,23 +22,23 @@ import pygame
 from kiosk import widgets
 from kiosk.gestures import Drag, DragStart, Fling, InputEvent, PointerDown, PointerUp, Tap
 from kiosk.pages import PageRenderer
-from kiosk.pages.layout import WidgetOp
-from kiosk.pages.model import MarqueeBlock
 from kiosk.scene import Scene, Target
 from scenes.mosru.browser import Browser
 from scenes.mosru.chrome import BrowserChrome, ChromeState
-from scenes.mosru.compare import CompareView
+from scenes.mosru.compare import CompareView, start_page_picture
 from scenes.mosru.connect_dialog import ConnectDialog, DialogState
 from scenes.mosru.dialup import ModemLink
 from scenes.mosru.geometry import Geometry, S, compute
 from scenes.mosru.model import ContentModel
 from scenes.mosru.panel import PanelState, SidePanel, size_kb
+from scenes.mosru.still import StillLayer, desktop
 from scenes.mosru.synth import SAMPLE_RATE, HandshakeSound, handshake_sound, plan
 from scenes.mosru.viewport import PageView
+from scenes.mosru.visits import count_visit
 
 CONTENT_FILE = "mosru.yaml"
 IDLE_REASON = "mosru-dialup"
-VISITS_FILE = "mosru_visits.txt"
+PANEL_TARGETS = ("mosru.redial", "mosru.compare")
 
 
 def handshake_stages(digits: str) -> list[tuple[str, float]]:
@@ -49,26 +48,6 @@ def handshake_stages(digits: str) -> list[tuple[str, float]]:
 
 def phone_number(digits: str) -> str:
     return f"{digits[:3]}-{digits[3:5]}-{digits[5:]}" if len(digits) == 7 and digits.isdigit() else digits
-
-
-def count_visit(var_dir: Path) -> int:
-    """This scene's own visitor count for the page's hit counter (a file in var/; 1 if it cannot be kept)."""
-    path = var_dir / VISITS_FILE
-    try:
-        count = int(path.read_text(encoding="ascii").strip() or 0) + 1
-    except (OSError, ValueError):
-        count = 1
-    try:  # var/ is private: folder 0700, file 0600 whatever the umask
-        var_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        temp = path.with_suffix(".tmp")
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="ascii") as file:
-            os.fchmod(file.fileno(), 0o600)
-            file.write(str(count))
-        os.replace(temp, path)
-    except OSError:
-        pass
-    return count
 
 
 class MosruScene(Scene):
@@ -81,6 +60,7 @@ class MosruScene(Scene):
         self._sound: Any = None
         self._held = False
         self._desktop: pygame.Surface | None = None
+        self.still = StillLayer()
         self.comparing = False
         self.chrome = BrowserChrome(self.ctx)
         self.dialog = ConnectDialog(self.ctx)
@@ -284,32 +264,62 @@ class MosruScene(Scene):
     # ------------------------------------------------------------------------------------------- draw
 
     def draw(self, surface: pygame.Surface) -> None:
+        """The still part from the kept layer when it has not changed (scenes/mosru/still.py), then the live
+        parts: the page (marquee, reveal), the dialog over it or while dialling, the spinning throbber."""
         if self.broken:
             surface.fill(self.ctx.theme.color("bg"))
             return
+        view_live = not self.comparing and self.view.page is not None
+        dialog_live = not self.comparing and self.dialog_open and (view_live or self.browser.dialling)
+        chrome = None if self.comparing else self._chrome_state()
+        key = self._still_key(surface.get_size(), chrome, view_live, dialog_live)
+        still = self.still.blit(surface, key)
+        if still is None:
+            still = self._draw_still(surface, chrome, view_live, dialog_live)
+            self.still.drawn(surface, key, still)
+        if chrome is None:
+            self._targets = still
+            return
+        live: list[Target] = []
+        if chrome.busy:
+            self.chrome.throbber(surface, self.geo, chrome.t, True)
+        if view_live:
+            self.view.draw(surface, self.geo, self._t, self.browser.fraction)
+        if dialog_live:
+            live = self.dialog.draw(surface, self.geo, self.model, self._dialog_state())
+        elif not self.dialog_open:
+            live = self.view.link_targets(self.geo, self.browser.fraction)
+        panel = [t for t in still if t.name in PANEL_TARGETS]
+        self._targets = [t for t in still if t.name not in PANEL_TARGETS] + live + panel
+
+    def _still_key(self, size: tuple[int, int], chrome: ChromeState | None, view_live: bool,
+                   dialog_live: bool) -> tuple[object, ...]:
+        """Everything the still part shows (the same key means the same pixels)."""
+        common = (size, id(self.model), self.ctx.i18n.lang, self.comparing)
+        if chrome is None:
+            return (*common, tuple((name, pane.scroll) for name, pane in self.compare.panes.items()))
+        dialog = self._dialog_state() if self.dialog_open and not dialog_live else None
+        return (*common, replace(chrome, t=0.0), self._panel_state(), view_live, dialog)
+
+    def _draw_still(self, surface: pygame.Surface, chrome: ChromeState | None, view_live: bool,
+                    dialog_live: bool) -> list[Target]:
         surface.blit(self._desktop_surface(surface.get_size()), (0, 0))
         targets = self._top_bar(surface)
-        if self.comparing:
-            targets += self._draw_compare(surface)
-        else:
-            targets += self._draw_browser(surface)
-            targets += self.panel.draw(surface, self.geo.panel, self.model,
-                                       PanelState(self.speed_id, self.browser.connected, self._connection_line(),
-                                                  self.browser.total_bytes))
-        self._targets = targets
+        if chrome is None:
+            return targets + self._draw_compare(surface)
+        targets += self.chrome.draw(surface, self.geo, self.model, chrome)
+        if not view_live:
+            self.view.draw(surface, self.geo, self._t, self.browser.fraction)
+        if self.dialog_open and not dialog_live:
+            targets += self.dialog.draw(surface, self.geo, self.model, self._dialog_state())
+        # the panel sits beside (or below) the browser window: drawing it before the page changes no pixel
+        return targets + self.panel.draw(surface, self.geo.panel, self.model, self._panel_state())
 
     def _desktop_surface(self, size: tuple[int, int]) -> pygame.Surface:
         if self._desktop is None or self._desktop.get_size() != size:
             theme = self.ctx.theme
-            desktop = pygame.Surface(size)
-            desktop.fill(theme.color("desktop", S))
-            step = theme.px(12)
-            dot = theme.color("desktop_dot", S)
-            for y in range(0, size[1], step):
-                for x in range((y // step % 2) * step // 2, size[0], step):
-                    desktop.set_at((x, y), dot)
-            pygame.draw.rect(desktop, theme.color("bg"), self.geo.top_bar)
-            self._desktop = desktop
+            self._desktop = desktop(size, theme.color("desktop", S), theme.color("desktop_dot", S), theme.px(12),
+                                    self.geo.top_bar, theme.color("bg"))
         return self._desktop
 
     def _top_bar(self, surface: pygame.Surface) -> list[Target]:
@@ -323,26 +333,23 @@ class MosruScene(Scene):
         surface.blit(block.surface, block.surface.get_rect(midleft=geo.title_area.midleft))
         return targets
 
-    def _draw_browser(self, surface: pygame.Surface) -> list[Target]:
-        browser, geo = self.browser, self.geo
-        fraction = browser.fraction
+    def _chrome_state(self) -> ChromeState:
+        browser = self.browser
         page = self.view.page
         title = page.title if page is not None else ""
-        state = ChromeState(title=self.ctx.i18n.pick(self.model.chrome.window_title).format(title=title),
-                            status=self._status(), progress=fraction if browser.loading else None,
-                            can_back=browser.history.can_back, can_forward=browser.history.can_forward,
-                            busy=browser.busy, show_skip=browser.loading is not None and not browser.dialling,
-                            enabled=not self.dialog_open, pressed=self._pressed, t=self._t)
-        targets = self.chrome.draw(surface, geo, self.model, state)
-        self.view.draw(surface, geo, self._t, fraction)
-        if self.dialog_open:
-            link = browser.link
-            targets += self.dialog.draw(surface, geo, self.model, DialogState(
-                self.speed_id, browser.dialling, link.stage, link.handshake_fraction,
-                phone_number(self.model.dialup.sound.digits), self._pressed))
-        else:
-            targets += self.view.link_targets(geo, fraction)
-        return targets
+        return ChromeState(title=self.ctx.i18n.pick(self.model.chrome.window_title).format(title=title),
+                           status=self._status(), progress=browser.fraction if browser.loading else None,
+                           can_back=browser.history.can_back, can_forward=browser.history.can_forward,
+                           busy=browser.busy, show_skip=browser.loading is not None and not browser.dialling,
+                           enabled=not self.dialog_open, pressed=self._pressed, t=self._t)
+
+    def _dialog_state(self) -> DialogState:
+        link = self.browser.link
+        return DialogState(self.speed_id, self.browser.dialling, link.stage, link.handshake_fraction,
+                           phone_number(self.model.dialup.sound.digits), self._pressed)
+
+    def _panel_state(self) -> PanelState:
+        return PanelState(self.speed_id, self.browser.connected, self._connection_line(), self.browser.total_bytes)
 
     def _connection_line(self) -> str:
         chrome, lang = self.model.chrome, self.ctx.i18n.lang
@@ -373,7 +380,7 @@ class MosruScene(Scene):
         button_h = max(ctx.layout.min_target, theme.size("button_h"))
         area = pygame.Rect(margin, geo.top_bar.bottom + gap, ctx.layout.width - 2 * margin,
                            ctx.layout.height - geo.top_bar.bottom - 2 * gap - margin - button_h)
-        self.compare.draw(surface, area, self.model, self._thumbnail())
+        self.compare.draw(surface, area, self.model, self._thumbnail)
         close = pygame.Rect(0, 0, min(area.width, theme.px(620)), button_h)
         close.midtop = (area.centerx, area.bottom + gap)
         return [widgets.button(surface, ctx, "mosru.compare.close", close,
@@ -381,18 +388,8 @@ class MosruScene(Scene):
 
     def _thumbnail(self) -> pygame.Surface:
         """The start page for the compare view, its marquee caught with the text in the middle."""
-        page = self.renderer.render(self.model.site.start, self.ctx.i18n.lang, self.browser.history.visited)
-        page.set_hit_counter(self.visits)
-        t = 0.0
-        for op in page.layout.ops:
-            if isinstance(op, WidgetOp) and op.kind == "marquee" and page.page.blocks:
-                block = page.page.blocks[op.block_index]
-                if isinstance(block, MarqueeBlock):
-                    width = self.renderer.fonts.width("serif-bold", self.model.site.style.font_size,
-                                                      block.text.pick(self.ctx.i18n.lang))
-                    t = (op.rect[2] + width) / 2 / block.speed
-                break
-        return page.frame(t)
+        return start_page_picture(self.renderer, self.model, self.ctx.i18n.lang, self.browser.history.visited,
+                                  self.visits)
 
     def targets(self) -> list[Target]:
         return list(self._targets)

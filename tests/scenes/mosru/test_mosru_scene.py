@@ -259,7 +259,7 @@ def test_the_hit_counter_counts_this_scenes_visitors_in_a_private_file(make_app:
     import os
     import stat
 
-    from scenes.mosru.scene import VISITS_FILE
+    from scenes.mosru.visits import VISITS_FILE
 
     app = make_app(scenes=SCENES, home="menu", size=SMALL, fps=30)
     old = os.umask(0o022)
