@@ -6,6 +6,8 @@ they drew (scripts tap targets by name; the layout lint measures them).
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 import pygame
 
 from kiosk.scene import SceneContext, Target
@@ -57,3 +59,41 @@ def hit(targets: list[Target], pos: tuple[float, float]) -> str | None:
         if target.rect.collidepoint(pos):
             return target.name
     return None
+
+
+class StillLayer:
+    """A still full-screen picture kept as one layer: the caller names what it shows with a hashable key;
+    once the same key was drawn in two frames in a row the pixels are copied into a kept surface (allocated
+    once), and later frames with that key blit it instead of drawing. A key that changes every frame costs
+    nothing extra: it is never copied."""
+
+    def __init__(self) -> None:
+        self._surface: pygame.Surface | None = None
+        self._key: Hashable | None = None
+        self._previous: Hashable | None = None
+        self._targets: list[Target] = []
+        self.copies = 0
+        """How often the layer was (re)captured (tests check that a still screen is captured once)."""
+
+    def blit(self, surface: pygame.Surface, key: Hashable) -> list[Target] | None:
+        """Blit the kept layer if it shows `key`; returns its targets, or None (draw the still part)."""
+        if self._surface is None or key != self._key or self._surface.get_size() != surface.get_size():
+            return None
+        surface.blit(self._surface, (0, 0))
+        self._previous = key
+        return list(self._targets)
+
+    def drawn(self, surface: pygame.Surface, key: Hashable, targets: list[Target]) -> None:
+        """The still part for `key` was just drawn on `surface` (nothing else yet): keep it if `key` is steady."""
+        if key == self._previous:
+            if self._surface is None or self._surface.get_size() != surface.get_size():
+                self._surface = surface.copy()  # allocated once; later captures blit into it
+            else:
+                self._surface.blit(surface, (0, 0))
+            self._key = key
+            self._targets = list(targets)
+            self.copies += 1
+        self._previous = key
+
+    def forget(self) -> None:
+        self._key = self._previous = None

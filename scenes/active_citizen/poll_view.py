@@ -61,6 +61,8 @@ class PollScreen:
         self.progress_fill: pygame.Rect | None = None
         self.notice: pygame.Rect | None = None
         """The calm "results unavailable" panel when it is on screen."""
+        self.images_missing = False
+        """An option picture was not decoded yet when the screen was drawn (the scene does not keep that frame)."""
 
     # -- the whole screen ------------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface, content: ContentModel, view: PollView, questions: list[Question],
@@ -197,6 +199,7 @@ class PollScreen:
             if option.image:
                 image = ctx.images.request(Path(ctx.content_root) / option.image, thumb.size, fit="cover")
             if image is None:
+                self.images_missing = self.images_missing or bool(option.image)
                 pygame.draw.rect(surface, style.color("track"), thumb, border_radius=style.radius // 2)
             else:
                 surface.blit(image, thumb)

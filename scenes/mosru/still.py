@@ -11,44 +11,11 @@ changes every frame (loading status, handshake progress) costs nothing extra: it
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-
 import pygame
 
-from kiosk.scene import Target
+from kiosk.widgets import StillLayer
 
-
-class StillLayer:
-    def __init__(self) -> None:
-        self._surface: pygame.Surface | None = None
-        self._key: Hashable | None = None
-        self._previous: Hashable | None = None
-        self._targets: list[Target] = []
-        self.copies = 0
-        """How often the layer was (re)captured (tests check that a still screen is captured once)."""
-
-    def blit(self, surface: pygame.Surface, key: Hashable) -> list[Target] | None:
-        """Blit the kept layer if it shows `key`; returns its targets, or None (draw the still part)."""
-        if self._surface is None or key != self._key or self._surface.get_size() != surface.get_size():
-            return None
-        surface.blit(self._surface, (0, 0))
-        self._previous = key
-        return list(self._targets)
-
-    def drawn(self, surface: pygame.Surface, key: Hashable, targets: list[Target]) -> None:
-        """The still part for `key` was just drawn on `surface` (nothing else yet): keep it if `key` is steady."""
-        if key == self._previous:
-            if self._surface is None or self._surface.get_size() != surface.get_size():
-                self._surface = surface.copy()  # allocated once; later captures blit into it
-            else:
-                self._surface.blit(surface, (0, 0))
-            self._key = key
-            self._targets = list(targets)
-            self.copies += 1
-        self._previous = key
-
-    def forget(self) -> None:
-        self._key = self._previous = None
+__all__ = ["StillLayer", "desktop"]
 
 
 def desktop(size: tuple[int, int], fill: pygame.Color, dot: pygame.Color, step: int, top_bar: pygame.Rect,
