@@ -36,6 +36,9 @@ class Router:
         self.stack: list[Scene] = []
         self._queue: list[_Request] = []
         self._fade_from: pygame.Surface | None = None
+        self._fade_buffer: pygame.Surface | None = None
+        """The last frame of the previous scene, kept between fades: allocating a full-screen surface on every
+        scene change cost 1.5–11 ms in that frame (page faults); copying into the kept one ~0.6 ms."""
         self._fade_left = 0.0
         self.listeners: list[Callable[[str, Scene], None]] = []
         """Called with ('enter'|'exit', scene) — analytics and the idle controller listen."""
@@ -79,9 +82,17 @@ class Router:
             getattr(self, f"_do_{request.kind}")(request)
         changed = self.top is not before
         if changed and last_frame is not None and self.transition_s > 0:
-            self._fade_from = last_frame.copy()
+            self._fade_from = self._snapshot(last_frame)
             self._fade_left = self.transition_s
         return changed
+
+    def _snapshot(self, frame: pygame.Surface) -> pygame.Surface:
+        buffer = self._fade_buffer
+        if buffer is None or buffer.get_size() != frame.get_size() or buffer.get_bitsize() != frame.get_bitsize():
+            buffer = self._fade_buffer = frame.copy()
+        else:
+            buffer.blit(frame, (0, 0))
+        return buffer
 
     def _create(self, name: str) -> Scene | None:
         factory = self.factories.get(name)
