@@ -54,6 +54,9 @@ class RetroPcScene(Scene):
         self.monitor = MonitorView(self.geo, ctx.theme)
         self.browser: BrowserView | None = None
         self._exit_target: Target | None = None
+        self.still = widgets.StillLayer()
+        """The whole screen while the monitor, keyboard and panels do not change (kiosk/widgets.py): one blit
+        instead of ~3 ms of art, picture, keyboard, panel and button blits."""
         if self.content is None:
             ctx.note("retro_pc: retro_pc.yaml is not loaded - the computer shows an empty desk")
             self.machine: RetroMachine | None = None
@@ -199,6 +202,35 @@ class RetroPcScene(Scene):
 
     # --- drawing -----------------------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
+        """A still screen (same key two frames in a row) is kept and blitted; the browser is always drawn."""
+        key = self._still_key(surface.get_size())
+        if key is not None and self.still.blit(surface, key) is not None:
+            return
+        self._draw_screen(surface)
+        if key is None:
+            self.still.forget()
+        else:
+            self.still.drawn(surface, key, [])
+
+    def _still_key(self, size: tuple[int, int]) -> tuple[object, ...] | None:
+        """Everything the screen shows outside the browser (the same key means the same pixels)."""
+        machine = self.machine
+        if machine is None or self.browser is not None or self.content is None:
+            return None
+        self.monitor.refresh(machine)
+        self.keys.prepare(self.geo.keyboard, machine.keyset, machine.keyset_name, self.lang, self.monitor.art)
+        self._quick_shown = machine.state == "shell" and machine.shell.mode == "prompt"
+        flashing = tuple(sorted(key for key, until in self.keys._flash.items() if until > self.now))
+        return (size, id(self.ctx.theme), id(self.content), self.lang, self.monitor._signature,
+                self.monitor.rescaled, self.keys._state, flashing, self._quick_shown, self._info_state(machine),
+                self.content.ui.exit.pick(self.lang))
+
+    def _info_state(self, machine: RetroMachine) -> InfoState:
+        assert self.content is not None
+        return InfoState(self.lang, self.content.machine.label.pick(self.lang), machine.keys.layout,
+                         not machine.keyset.full, self.browser is not None, machine.state != "program")
+
+    def _draw_screen(self, surface: pygame.Surface) -> None:
         geo, machine = self.geo, self.machine
         self.monitor.draw_art(surface)
         if machine is not None:
@@ -217,9 +249,7 @@ class RetroPcScene(Scene):
             if self._quick_shown:
                 self.quick.draw(surface, geo, self.lang)
             assert self.content is not None
-            self.info.draw(surface, geo, InfoState(self.lang, self.content.machine.label.pick(self.lang),
-                                                   machine.keys.layout, not machine.keyset.full,
-                                                   self.browser is not None, machine.state != "program"))
+            self.info.draw(surface, geo, self._info_state(machine))
         label = self.content.ui.exit.pick(self.lang) if self.content is not None else self.ctx.i18n.t("common.back")
         self._exit_target = widgets.button(surface, self.ctx, "retro.exit", geo.exit, label, primary=True,
                                            scene=SCENE)
