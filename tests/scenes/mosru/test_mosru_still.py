@@ -63,3 +63,24 @@ def test_page_and_compare_views_show_what_a_fresh_drawing_shows(make_app: Any) -
     assert pixels(app) == fresh(app, scene)
     assert app.play([{"tap": {"target": "mosru.compare.close"}}, {"wait": 0.3}]) == []
     assert not scene.comparing and pixels(app, page) == fresh(app, scene, page)
+
+
+def test_layers_share_one_kept_surface_and_a_layer_that_lost_it_draws_live() -> None:
+    from kiosk.widgets import StillLayer
+
+    screen = pygame.Surface((64, 48))
+    first, second = StillLayer(), StillLayer()
+    screen.fill((200, 0, 0))
+    first.drawn(screen, "red", [])
+    first.drawn(screen, "red", [])
+    screen.fill((0, 0, 0))
+    assert first.blit(screen, "red") == [] and screen.get_at((3, 3))[:3] == (200, 0, 0)
+    screen.fill((0, 200, 0))
+    second.drawn(screen, "green", [])
+    second.drawn(screen, "green", [])
+    assert second.blit(screen, "green") == []
+    assert first.blit(screen, "red") is None  # its pixels were replaced: it must draw again
+    screen.fill((200, 0, 0))
+    first.drawn(screen, "red", [])
+    screen.fill((0, 0, 0))
+    assert first.blit(screen, "red") == [] and screen.get_at((3, 3))[:3] == (200, 0, 0)
