@@ -202,9 +202,11 @@ class RetroPcScene(Scene):
 
     # --- drawing -----------------------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        """A still screen (same key two frames in a row) is kept and blitted; the browser is always drawn."""
+        """Everything around the monitor's picture, while still (same key two frames in a row), is kept and
+        blitted, then the picture (changed or not) on top; the browser is always drawn."""
         key = self._still_key(surface.get_size())
         if key is not None and self.still.blit(surface, key) is not None:
+            self.monitor.draw_picture(surface)  # nothing else overlaps the tube
             return
         self._draw_screen(surface)
         if key is None:
@@ -213,7 +215,7 @@ class RetroPcScene(Scene):
             self.still.drawn(surface, key, [])
 
     def _still_key(self, size: tuple[int, int]) -> tuple[object, ...] | None:
-        """Everything the screen shows outside the browser (the same key means the same pixels)."""
+        """Everything the screen shows around the monitor's picture (the same key means the same pixels)."""
         machine = self.machine
         if machine is None or self.browser is not None or self.content is None:
             return None
@@ -221,9 +223,8 @@ class RetroPcScene(Scene):
         self.keys.prepare(self.geo.keyboard, machine.keyset, machine.keyset_name, self.lang, self.monitor.art)
         self._quick_shown = machine.state == "shell" and machine.shell.mode == "prompt"
         flashing = tuple(sorted(key for key, until in self.keys._flash.items() if until > self.now))
-        return (size, id(self.ctx.theme), id(self.content), self.lang, self.monitor._signature,
-                self.monitor.rescaled, self.keys._state, flashing, self._quick_shown, self._info_state(machine),
-                self.content.ui.exit.pick(self.lang))
+        return (size, id(self.ctx.theme), id(self.content), self.lang, self.keys._state, flashing,
+                self._quick_shown, self._info_state(machine), self.content.ui.exit.pick(self.lang))
 
     def _info_state(self, machine: RetroMachine) -> InfoState:
         assert self.content is not None
