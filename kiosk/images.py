@@ -51,6 +51,8 @@ class ImageCache:
         self._closed = False
         self.decode_ms: list[float] = []
         """Worker decode times of recent images (for bench and the admin overlay)."""
+        self.surface_ms: list[float] = []
+        """Main-thread times of recent images to become a Surface in `pump()` (the part a frame pays)."""
 
     # -- main thread -----------------------------------------------------------------------------------------
     def request(self, path: Path | str, size: tuple[int, int], fit: Literal["contain", "cover"] = "contain",
@@ -88,7 +90,9 @@ class ImageCache:
                 self._failed[key[0]] = reason or "unknown problem"
                 LOG.warning("image %s cannot be shown: %s", key[0], reason)
             else:
+                surface_started = time.perf_counter()
                 self._store(key, self._to_surface(decoded))
+                self.surface_ms = [*self.surface_ms[-49:], (time.perf_counter() - surface_started) * 1000]
                 self.decode_ms = [*self.decode_ms[-49:], decode_ms]
             if (time.perf_counter() - started) * 1000 >= max_ms:
                 break
@@ -167,9 +171,9 @@ class ImageCache:
     @staticmethod
     def _to_surface(decoded: DecodedImage) -> pygame.Surface:
         has_display = pygame.display.get_init() and pygame.display.get_surface() is not None
+        shared = pygame.image.frombuffer(decoded.data, decoded.size, decoded.mode)  # bytes or bytearray
         if not has_display:
-            return pygame.image.frombytes(decoded.data, decoded.size, decoded.mode)
-        shared = pygame.image.frombuffer(decoded.data, decoded.size, decoded.mode)
+            return shared.copy()  # its own pixels: the decoded buffer is dropped
         return shared.convert_alpha() if decoded.mode == "RGBA" else shared.convert()
 
     def _decode(self, generation: int, key: Key) -> None:

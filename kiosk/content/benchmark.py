@@ -141,7 +141,10 @@ def content_scenario(args: Any, size: tuple[int, int]) -> list[float]:
                 pygame.display.flip()
                 frames.append((time.perf_counter() - frame_start) * 1000.0)
                 time.sleep(max(0.0, 1 / 60 - frames[-1] / 1000))
+            shown_after = time.perf_counter() - started
             LAST_FIGURES["jpeg_6000x4000_to_1920_ms"] = round(cache.decode_ms[-1], 1) if cache.decode_ms else -1
+            LAST_FIGURES["jpeg_to_surface_main_thread_ms"] = round(cache.surface_ms[-1], 1) if cache.surface_ms else -1
+            LAST_FIGURES["jpeg_request_to_shown_ms"] = round(shown_after * 1000, 1) if surface is not None else -1
             LAST_FIGURES["frame_ms_max_during_decode"] = round(max(frames, default=0.0), 2)
         finally:
             cache.shutdown()

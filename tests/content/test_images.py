@@ -191,3 +191,16 @@ def test_big_jpeg_decodes_in_the_background_without_blocking_frames(tmp_path: Pa
     finally:
         cache.shutdown()
         pygame.display.quit()
+
+
+def test_fine_stripes_scale_to_an_even_grey_not_to_moire(cache: ImageCache, tmp_path: Path) -> None:
+    """1-pixel black/white columns shrunk by 1.5625 (the factor a drafted 6000-wide photo is left with for a
+    1920 card): an antialiasing filter gives an even grey; BOX (used before) gave black/white beats."""
+    stripes = Image.new("L", (600, 100))
+    stripes.putdata([255 * (x % 2) for _y in range(100) for x in range(600)])
+    stripes.convert("RGB").save(tmp_path / "stripes.png")
+    surface = wait_for(cache, tmp_path / "stripes.png", (384, 64))
+    assert surface.get_size() == (384, 64)
+    greys = [rgb(surface, x, 32)[0] for x in range(2, 382)]
+    assert 110 <= sum(greys) / len(greys) <= 145
+    assert max(greys) - min(greys) <= 70  # BOX: 0..255
