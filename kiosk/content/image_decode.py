@@ -222,6 +222,7 @@ class _StripScaler:
         self.pending: deque[tuple[int, int]] = deque(
             (top, min(size[1], top + _STRIP_ROWS)) for top in range(0, size[1], _STRIP_ROWS))
         self.futures: list[Future[None]] = []
+        self.in_flight: list[Future[None]] = []
         self.early_strips = 0
         """Strips started before the decoder finished (tests check the overlap happens)."""
 
@@ -232,13 +233,17 @@ class _StripScaler:
 
     def feed(self) -> None:
         """Start the next strips whose source rows are decoded (one 1-pixel probe per strip)."""
-        while self.pending and sum(not future.done() for future in self.futures) < _HELPER_BACKLOG:
+        while self.pending:
+            self.in_flight = [future for future in self.in_flight if not future.done()]
+            if len(self.in_flight) >= _HELPER_BACKLOG:
+                return
             last_row = self.source_rows_needed(self.pending[0][1]) - 1
             if _padding_bytes(self.core, last_row, last_row + 1) != b"\xff":
                 return
             strip = self.pending.popleft()
             self.early_strips += 1
             self.futures.append(_helper().submit(self._scale, *strip))
+            self.in_flight.append(self.futures[-1])
 
     def finish(self) -> bytearray:
         if self.pending:
