@@ -7,7 +7,7 @@ import math
 import pygame
 import pytest
 
-from kiosk.gestures import Drag, DragStart, Fling, LongPress, Pinch, Tap
+from kiosk.gestures import Drag, DragEnd, DragStart, Fling, LongPress, Pinch, Tap
 from tests.engine import scenes_for_tests as rec
 
 SCENES = {"rec": "tests.engine.scenes_for_tests", "boom": "tests.engine.boom"}
@@ -126,4 +126,4 @@ def test_resting_before_lifting_is_not_a_fling(app):
     pygame.event.post(finger(pygame.FINGERUP, 1, 1100, 600))
     app.advance(0.1)
     assert of(Fling) == []
-    assert [e.velocity for e in rec.EVENTS if type(e).__name__ == "DragEnd"] == [(0.0, 0.0)]
+    assert [e.velocity for e in rec.EVENTS if isinstance(e, DragEnd)] == [(0.0, 0.0)]
