@@ -23,6 +23,7 @@ from kiosk import widgets
 from kiosk.gestures import Drag, DragStart, Fling, InputEvent, PointerDown, PointerUp, Tap
 from kiosk.pages import PageRenderer
 from kiosk.scene import Scene, Target
+from kiosk.widgets import StillLayer
 from scenes.mosru.browser import Browser
 from scenes.mosru.chrome import BrowserChrome, ChromeState
 from scenes.mosru.compare import CompareView, start_page_picture
@@ -31,7 +32,7 @@ from scenes.mosru.dialup import ModemLink
 from scenes.mosru.geometry import Geometry, S, compute
 from scenes.mosru.model import ContentModel
 from scenes.mosru.panel import PanelState, SidePanel, size_kb
-from scenes.mosru.still import StillLayer, desktop
+from scenes.mosru.still import desktop
 from scenes.mosru.synth import SAMPLE_RATE, HandshakeSound, handshake_sound, plan
 from scenes.mosru.viewport import PageView
 from scenes.mosru.visits import count_visit

@@ -57,9 +57,11 @@ class TimelineScene(Scene):
         self.content: ContentModel | None = None
         self._drawn: list[Drawn] = []
         self._snapshot: pygame.Surface | None = None
-        """The dimmed timeline behind a modal view (one of `_frames`); None: draw it again."""
-        self._frames: dict[str, pygame.Surface] = {}
-        self._modal_key: tuple[Any, ...] | None = None
+        """The dimmed timeline behind a modal view (kept in one surface); None: draw it again."""
+        self._snapshot_surface: pygame.Surface | None = None
+        self._snapshots = 0
+        """Counts snapshots taken, so a new one is a new key for the modal view's still layer."""
+        self.still = widgets.StillLayer()
         self._layouts: dict[str, LevelLayout] = {}
         self._scrubbing = False
         self._pinch_level: str | None = None
@@ -381,38 +383,31 @@ class TimelineScene(Scene):
             if self._snapshot is None:
                 self._draw_timeline(surface)
                 self._snapshot = self._dimmed(surface)
-                self._modal_key = None
-            surface.blit(self._modal_frame(surface), (0, 0))
+            self._draw_modal(surface)
             return
         self._draw_timeline(surface)
 
-    def _modal_frame(self, surface: pygame.Surface) -> pygame.Surface:
-        """The dimmed timeline with the detail view or expanded stack on it, composed only when what it shows
-        changes (event, image decoded, language, page, a card's thumbnail): a still modal view then costs one
-        full-screen blit a frame instead of re-blitting the snapshot, panel, picture, captions and buttons."""
+    def _draw_modal(self, surface: pygame.Surface) -> None:
+        """The dimmed timeline with the detail view or expanded stack on it. A still modal view (same event,
+        picture, language, page, card thumbnails) is kept as one layer and costs one full-screen blit a frame
+        instead of the snapshot, panel, picture, captions and buttons."""
         assert self._snapshot is not None
         view: DetailView | StackView = self.detail if self.detail.is_open else self.stack_view
-        key = (id(view), view.frame_key())
-        frame = self._frames.get("modal")
-        if frame is None or frame.get_size() != surface.get_size() or key != self._modal_key or not view.targets():
-            frame = self._reused("modal", surface)
-            frame.blit(self._snapshot, (0, 0))
-            view.draw(frame)
-            self._modal_key = (id(view), view.frame_key())  # drawing may have rendered a card or asked for a picture
-        return frame
-
-    def _reused(self, name: str, like: pygame.Surface) -> pygame.Surface:
-        """A full-screen surface in the display's format, allocated once (a fresh 1080p surface costs ~10 ms
-        of page faults; blitting into a kept one ~1 ms)."""
-        frame = self._frames.get(name)
-        if frame is None or frame.get_size() != like.get_size():
-            frame = self._frames[name] = like.copy()
-        return frame
+        if self.still.blit(surface, (self._snapshots, id(view), view.frame_key())) is not None:
+            return
+        surface.blit(self._snapshot, (0, 0))
+        view.draw(surface)
+        # the key after drawing: drawing may have rendered a card or asked for a picture
+        self.still.drawn(surface, (self._snapshots, id(view), view.frame_key()), [])
 
     def _dimmed(self, surface: pygame.Surface) -> pygame.Surface:
         """A darkened copy of the frame (the timeline behind a detail view or an expanded stack)."""
-        copy = self._reused("snapshot", surface)
-        copy.blit(surface, (0, 0))
+        copy = self._snapshot_surface
+        if copy is None or copy.get_size() != surface.get_size():  # allocated once: ~10 ms of page faults
+            copy = self._snapshot_surface = surface.copy()
+        else:
+            copy.blit(surface, (0, 0))
+        self._snapshots += 1
         dim = self.ctx.theme.color("dim", SCENE)  # black at this alpha = multiply by (255 - alpha) / 255
         keep = 255 - dim.a
         copy.fill((keep, keep, keep), special_flags=pygame.BLEND_MULT)

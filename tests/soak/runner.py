@@ -14,6 +14,7 @@ Every `sample_every_s` of program time it records RSS, the frames' work time sin
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -100,11 +101,9 @@ def trim_heap() -> None:
     import ctypes
     import ctypes.util
 
-    try:
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: the raw figure is all there is
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
         libc.malloc_trim(0)
-    except (OSError, AttributeError):
-        pass  # not glibc: the raw figure is all there is
 
 
 class SoakRun:
